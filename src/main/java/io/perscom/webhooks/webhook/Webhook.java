@@ -1,0 +1,61 @@
+package io.perscom.webhooks.webhook;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A tenant's endpoint and what it subscribes to. The signing secret is stored only encrypted. */
+@Entity
+@Table(name = "webhook")
+public class Webhook {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public String tenantId;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    @Column(nullable = false)
+    public String url;
+
+    /** {@code get} or {@code post}, lowercase as PERSCOM stores it. */
+    @Column(nullable = false)
+    public String method;
+
+    @Column(name = "secret_key_id", nullable = false)
+    public String secretKeyId;
+
+    @Column(name = "secret_ciphertext", nullable = false)
+    public byte[] secretCiphertext;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] events;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Override
+    public String toString() {
+        // Never print the secret, not even encrypted.
+        return "Webhook[id=" + id + ", tenant=" + tenantId + ", url=" + url + "]";
+    }
+}

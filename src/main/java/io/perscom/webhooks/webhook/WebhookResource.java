@@ -1,0 +1,87 @@
+package io.perscom.webhooks.webhook;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import io.perscom.webhooks.api.PageRequest;
+import io.perscom.webhooks.api.PageResponse;
+import io.perscom.webhooks.api.QueryParams;
+import io.perscom.webhooks.api.Validation;
+import io.perscom.webhooks.eventtype.EventCatalog;
+import io.perscom.webhooks.security.Scopes;
+import io.perscom.webhooks.tenancy.CurrentTenant;
+import io.smallrye.mutiny.Uni;
+
+/** Admin API: a tenant's webhooks. */
+@Path("/api/v1/webhooks")
+@RolesAllowed(Scopes.MANAGE_WEBHOOK)
+public class WebhookResource {
+
+    private static final String WEBHOOK = "Webhook";
+
+    @Inject
+    WebhookService service;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @GET
+    public Uni<PageResponse<WebhookView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
+            @QueryParam("event") String event, @QueryParam("enabled") String enabled) {
+        Validation validation = new Validation();
+        PageRequest pageRequest = PageRequest.parse(page, limit, validation);
+        if (event != null && !EventCatalog.exists(event)) {
+            validation.reject("event", "is not a known event type");
+        }
+        Boolean enabledFilter = QueryParams.parseBoolean("enabled", enabled, validation);
+        validation.throwIfInvalid();
+        return service.list(tenant.id(), new WebhookRepository.ListFilter(event, enabledFilter), pageRequest);
+    }
+
+    @POST
+    public Uni<Response> create(WebhookInput input) {
+        return service.create(tenant.id(), input).map(created -> Response
+                .created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<WebhookView> get(@PathParam("id") String id) {
+        return service.get(tenant.id(), QueryParams.pathId(id, WEBHOOK));
+    }
+
+    @GET
+    @Path("{id}/secret")
+    public Uni<SecretView> secret(@PathParam("id") String id) {
+        return service.secret(tenant.id(), QueryParams.pathId(id, WEBHOOK));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<WebhookView> replace(@PathParam("id") String id, WebhookInput input) {
+        return service.replace(tenant.id(), QueryParams.pathId(id, WEBHOOK), input);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Uni<WebhookView> patch(@PathParam("id") String id, WebhookInput input) {
+        return service.patch(tenant.id(), QueryParams.pathId(id, WEBHOOK), input);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return service.delete(tenant.id(), QueryParams.pathId(id, WEBHOOK)).replaceWith(Response.noContent().build());
+    }
+}
