@@ -1,0 +1,37 @@
+# Sourced by .ci/run and scripts/: makes sure a PostgreSQL server answers on 127.0.0.1:5432 for user postgres.
+# Debian/Ubuntu only (apt-get, pg_ctlcluster); elsewhere, install and start PostgreSQL yourself (see README).
+
+pg_ready() {
+  pg_isready -q -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" 2>/dev/null
+}
+
+ensure_postgres() {
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    echo "PostgreSQL is not installed: installing it with apt-get"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+    fresh_install=1
+  fi
+  if ! pg_ready; then
+    local version
+    version=$(ls /etc/postgresql | sort -V | tail -n 1)
+    echo "Starting PostgreSQL $version"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  fi
+  for _ in $(seq 1 30); do
+    pg_ready && break
+    sleep 1
+  done
+  pg_ready || { echo "PostgreSQL did not come up on 127.0.0.1:5432" >&2; return 1; }
+  if [ "${fresh_install:-0}" = 1 ] && [ -z "${PGPASSWORD:-}" ]; then
+    # A fresh Debian install wants a password over TCP: give the postgres user one for this machine's tests.
+    su postgres -c "psql -q -c \"alter user postgres password 'postgres'\"" >/dev/null
+    export PGPASSWORD=postgres
+  fi
+  if ! psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -Atc 'select 1' >/dev/null 2>&1; then
+    echo "Cannot log in to PostgreSQL as ${PGUSER:-postgres}; set PGUSER/PGPASSWORD (see README)" >&2
+    return 1
+  fi
+}

@@ -1,0 +1,90 @@
+package io.perscom.webhooks.attemptlog;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.perscom.webhooks.api.ApiException;
+import io.perscom.webhooks.api.PageRequest;
+import io.perscom.webhooks.api.PageResponse;
+import io.perscom.webhooks.api.QueryParams;
+import io.perscom.webhooks.api.Validation;
+import io.perscom.webhooks.delivery.ManualDeliveries;
+import io.perscom.webhooks.security.Scopes;
+import io.perscom.webhooks.tenancy.CurrentTenant;
+import io.smallrye.mutiny.Uni;
+
+/** Admin API: a webhook's attempt logs, redelivery of a logged message, and the test event. */
+@Path("/api/v1/webhooks/{id}")
+@RolesAllowed(Scopes.MANAGE_WEBHOOK)
+public class AttemptLogResource {
+
+    private static final String WEBHOOK = "Webhook";
+
+    public record Redelivery(UUID deliveryId) {
+    }
+
+    @Inject
+    AttemptLogService logs;
+
+    @Inject
+    ManualDeliveries manual;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Path("logs")
+    public Uni<PageResponse<AttemptLogView>> list(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("limit") String limit, @QueryParam("event") String event,
+            @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("event_id") String eventId) {
+        UUID webhookId = QueryParams.pathId(id, WEBHOOK);
+        Validation validation = new Validation();
+        PageRequest pageRequest = PageRequest.parse(page, limit, validation);
+        AttemptLogFilter filter = AttemptLogFilter.parse(event, outcome, from, to, eventId, validation);
+        validation.throwIfInvalid();
+        return logs.list(tenant.id(), webhookId, filter, pageRequest);
+    }
+
+    @GET
+    @Path("logs/{logId}")
+    public Uni<AttemptLogView> get(@PathParam("id") String id, @PathParam("logId") String logId) {
+        return logs.get(tenant.id(), QueryParams.pathId(id, WEBHOOK), QueryParams.pathId(logId, "Log"));
+    }
+
+    @POST
+    @Path("logs/{logId}/redeliver")
+    public Uni<Response> redeliver(@PathParam("id") String id, @PathParam("logId") String logId) {
+        return manual.redeliver(tenant.id(), QueryParams.pathId(id, WEBHOOK), QueryParams.pathId(logId, "Log"))
+                .map(deliveryId -> Response.accepted(new Redelivery(deliveryId)).build());
+    }
+
+    /** Sends {@code webhook.test} with the JSON object given (default {@code {"status":"ok"}}) and waits for it. */
+    @POST
+    @Path("test")
+    public Uni<AttemptLogView> test(@PathParam("id") String id, byte[] body) throws java.io.IOException {
+        UUID webhookId = QueryParams.pathId(id, WEBHOOK);
+        JsonNode data = body == null || body.length == 0 ? mapper.createObjectNode().put("status", "ok")
+                : mapper.readTree(body);
+        if (data == null || !data.isObject()) {
+            throw ApiException.invalid("body", "must be a JSON object");
+        }
+        String tenantId = tenant.id();
+        return manual.sendTest(tenantId, webhookId, data)
+                .flatMap(record -> logs.get(tenantId, webhookId, record.id()));
+    }
+}

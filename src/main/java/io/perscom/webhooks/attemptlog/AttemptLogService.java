@@ -1,0 +1,126 @@
+package io.perscom.webhooks.attemptlog;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.perscom.webhooks.api.ApiException;
+import io.perscom.webhooks.api.PageMeta;
+import io.perscom.webhooks.api.PageRequest;
+import io.perscom.webhooks.api.PageResponse;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads attempt logs of a tenant's webhook. */
+@ApplicationScoped
+public class AttemptLogService {
+
+    private static final String COLUMNS = "a.*, d.status as delivery_status";
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    public AttemptLogService(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    public Uni<PageResponse<AttemptLogView>> list(String tenantId, UUID webhookId, AttemptLogFilter filter,
+            PageRequest page) {
+        List<Object> params = new ArrayList<>(List.of(tenantId, webhookId));
+        StringBuilder where = new StringBuilder("a.tenant_id = $1 and a.webhook_id = $2");
+        add(where, params, "a.event_type = $", filter.eventType());
+        add(where, params, "a.outcome = $", filter.outcome());
+        add(where, params, "a.created_at >= $", utc(filter.from()));
+        add(where, params, "a.created_at < $", utc(filter.to()));
+        add(where, params, "a.event_id = $", filter.eventId());
+        String count = "select count(*) from delivery_attempt a where " + where;
+        String select = "select " + COLUMNS + " from delivery_attempt a join delivery d on d.id = a.delivery_id where "
+                + where + " order by a.created_at desc, a.id desc limit " + page.limit() + " offset " + page.offset();
+        Tuple tuple = Tuple.tuple(params);
+        return requireWebhook(tenantId, webhookId)
+                .flatMap(ok -> pool.preparedQuery(count).execute(tuple))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .flatMap(total -> pool.preparedQuery(select).execute(tuple).map(rows -> {
+                    List<AttemptLogView> items = new ArrayList<>();
+                    rows.forEach(row -> items.add(view(row, null)));
+                    return new PageResponse<>(items, PageMeta.of(page, total));
+                }));
+    }
+
+    public Uni<AttemptLogView> get(String tenantId, UUID webhookId, UUID logId) {
+        String select = "select " + COLUMNS + ", coalesce(d.payload, e.payload) as payload "
+                + "from delivery_attempt a join delivery d on d.id = a.delivery_id join event e on e.id = a.event_id "
+                + "where a.tenant_id = $1 and a.webhook_id = $2 and a.id = $3";
+        return pool.preparedQuery(select).execute(Tuple.of(tenantId, webhookId, logId)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ApiException.notFound("Log " + logId);
+            }
+            Row row = rows.iterator().next();
+            return view(row, parse(row.getString("payload")));
+        });
+    }
+
+    /** Fails with 404 unless the webhook exists in this tenant. */
+    public Uni<Void> requireWebhook(String tenantId, UUID webhookId) {
+        return pool.preparedQuery("select 1 from webhook where id = $1 and tenant_id = $2")
+                .execute(Tuple.of(webhookId, tenantId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ApiException.notFound("Webhook " + webhookId);
+                    }
+                    return null;
+                });
+    }
+
+    private static void add(StringBuilder where, List<Object> params, String clause, Object value) {
+        if (value != null) {
+            params.add(value);
+            where.append(" and ").append(clause).append(params.size());
+        }
+    }
+
+    private AttemptLogView view(Row row, JsonNode payload) {
+        return new AttemptLogView(row.getUUID("id"), row.getUUID("delivery_id"), row.getUUID("webhook_id"),
+                row.getUUID("event_id"), row.getString("event_type"), row.getInteger("attempt"),
+                row.getString("method"), row.getString("url"), map(row.getValue("request_headers")),
+                row.getInteger("response_status"), row.getString("response_reason"),
+                map(row.getValue("response_headers")), row.getString("response_body"),
+                row.getInteger("duration_ms"), row.getString("error_kind"), row.getString("error_message"),
+                row.getString("outcome"), instant(row.getOffsetDateTime("next_attempt_at")),
+                instant(row.getOffsetDateTime("created_at")), row.getString("delivery_status"), payload);
+    }
+
+    private static Map<String, Object> map(Object json) {
+        return json instanceof JsonObject object ? object.getMap() : null;
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored payload is not JSON", e);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,20 @@
+package io.perscom.webhooks.attemptlog;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One attempt as admins see it. {@code outcome} is this attempt's ({@code succeeded}, {@code retrying},
+ * {@code failed}, {@code deferred}); {@code delivery_status} is where the whole delivery stands now. {@code payload}
+ * (the JSON sent) is present on the single-log endpoint only.
+ */
+public record AttemptLogView(UUID id, UUID deliveryId, UUID webhookId, UUID eventId, String eventType, int attempt,
+        String method, String url, Map<String, Object> requestHeaders, Integer responseStatus,
+        String responseReason, Map<String, Object> responseHeaders, String responseBody, int durationMs,
+        String errorKind, String errorMessage, String outcome, Instant nextAttemptAt, Instant createdAt,
+        String deliveryStatus, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode payload) {
+}

@@ -1,0 +1,197 @@
+package io.perscom.webhooks.delivery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Makes attempt results durable: the attempt log row and the delivery's new state, written together. Results are
+ * group-committed: while one batch is being written the next ones gather, so under load each transaction carries
+ * hundreds of results instead of one (one round trip for the log rows, one for the deliveries). A caller's Uni
+ * completes only once its result is committed.
+ */
+@ApplicationScoped
+public class AttemptRecorder {
+
+    private static final Logger LOG = Logger.getLogger(AttemptRecorder.class);
+
+    private static final String INSERT_ATTEMPTS = """
+            insert into delivery_attempt (id, tenant_id, delivery_id, webhook_id, event_id, event_type, attempt,
+                method, url, request_headers, response_status, response_reason, response_headers, response_body,
+                duration_ms, error_kind, error_message, outcome, next_attempt_at, created_at)
+            select a.id, a.tenant_id, a.delivery_id, a.webhook_id, a.event_id, a.event_type, a.attempt, a.method,
+                a.url, a.request_headers::jsonb, a.response_status, a.response_reason, a.response_headers::jsonb,
+                a.response_body, a.duration_ms, a.error_kind, a.error_message, a.outcome, a.next_attempt_at,
+                a.created_at
+            from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::int[],
+                $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[], $15::int[],
+                $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::timestamptz[])
+            as a(id, tenant_id, delivery_id, webhook_id, event_id, event_type, attempt, method, url,
+                request_headers, response_status, response_reason, response_headers, response_body, duration_ms,
+                error_kind, error_message, outcome, next_attempt_at, created_at)
+            """;
+
+    private static final String UPDATE_DELIVERIES = """
+            update delivery d set status = u.status, attempts = u.attempts,
+                next_attempt_at = coalesce(u.next_at, d.next_attempt_at),
+                lease_owner = null, lease_until = null, updated_at = u.at
+            from unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[])
+                as u(id, status, attempts, next_at, at)
+            where d.id = u.id
+            """;
+
+    private record Pending(AttemptRecord record, UniEmitter<? super Void> done) {
+    }
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final int maxBatch;
+    private final int maxFlushes;
+    private final List<Pending> waiting = new ArrayList<>();
+    private int flushing;
+
+    public AttemptRecorder(Pool pool, ObjectMapper mapper, DeliveryConfig config) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.maxBatch = config.recorder().maxBatch();
+        this.maxFlushes = config.recorder().maxConcurrentFlushes();
+    }
+
+    public Uni<Void> record(AttemptRecord record) {
+        return Uni.createFrom().emitter(done -> {
+            synchronized (this) {
+                waiting.add(new Pending(record, done));
+            }
+            flushIfIdle();
+        });
+    }
+
+    private void flushIfIdle() {
+        List<Pending> batch;
+        synchronized (this) {
+            if (flushing >= maxFlushes || waiting.isEmpty()) {
+                return;
+            }
+            int size = Math.min(maxBatch, waiting.size());
+            batch = new ArrayList<>(waiting.subList(0, size));
+            waiting.subList(0, size).clear();
+            flushing++;
+        }
+        write(batch).subscribe().with(
+                ok -> finished(batch, null),
+                error -> finished(batch, error));
+    }
+
+    private void finished(List<Pending> batch, Throwable error) {
+        synchronized (this) {
+            flushing--;
+        }
+        if (error != null) {
+            // The deliveries keep their lease; when it expires they are claimed and sent again (at-least-once).
+            LOG.errorf("Could not record %d attempt result(s): %s", batch.size(), error.getMessage());
+            batch.forEach(p -> p.done().fail(error));
+        } else {
+            batch.forEach(p -> p.done().complete(null));
+        }
+        flushIfIdle();
+    }
+
+    private Uni<Void> write(List<Pending> batch) {
+        Tuple attempts = attemptRows(batch);
+        Tuple deliveries = deliveryRows(batch);
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT_ATTEMPTS).execute(attempts)
+                .flatMap(ignored -> connection.preparedQuery(UPDATE_DELIVERIES).execute(deliveries)))
+                .replaceWithVoid();
+    }
+
+    private Tuple attemptRows(List<Pending> batch) {
+        int n = batch.size();
+        UUID[] id = new UUID[n], delivery = new UUID[n], webhook = new UUID[n], event = new UUID[n];
+        String[] tenant = new String[n], type = new String[n], method = new String[n], url = new String[n],
+                requestHeaders = new String[n], reason = new String[n], responseHeaders = new String[n],
+                body = new String[n], errorKind = new String[n], errorMessage = new String[n],
+                outcome = new String[n];
+        Integer[] attempt = new Integer[n], status = new Integer[n], duration = new Integer[n];
+        OffsetDateTime[] next = new OffsetDateTime[n], created = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            AttemptRecord r = batch.get(i).record();
+            AttemptResult result = r.result();
+            DeliveryJob job = r.job();
+            id[i] = r.id();
+            tenant[i] = job.tenantId();
+            delivery[i] = job.deliveryId();
+            webhook[i] = job.webhookId();
+            event[i] = job.eventId();
+            type[i] = job.eventType();
+            attempt[i] = job.attempt();
+            method[i] = r.method();
+            url[i] = clean(result.requestUrl());
+            requestHeaders[i] = json(result.requestHeaders());
+            status[i] = result.status();
+            reason[i] = truncate(clean(result.reason()), 255);
+            responseHeaders[i] = result.responseHeaders() == null ? null : json(result.responseHeaders());
+            body[i] = clean(result.responseBody());
+            duration[i] = (int) Math.min(Integer.MAX_VALUE, result.durationMs());
+            errorKind[i] = result.errorKind() == null ? null : result.errorKind().code();
+            errorMessage[i] = truncate(clean(result.errorMessage()), 1000);
+            outcome[i] = r.outcome();
+            next[i] = offset(r.nextAttemptAt());
+            created[i] = offset(r.at());
+        }
+        return Tuple.tuple(List.of(id, tenant, delivery, webhook, event, type, attempt, method, url, requestHeaders,
+                status, reason, responseHeaders, body, duration, errorKind, errorMessage, outcome, next, created));
+    }
+
+    private static Tuple deliveryRows(List<Pending> batch) {
+        int n = batch.size();
+        UUID[] id = new UUID[n];
+        String[] status = new String[n];
+        Integer[] attempts = new Integer[n];
+        OffsetDateTime[] next = new OffsetDateTime[n], at = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            AttemptRecord r = batch.get(i).record();
+            id[i] = r.job().deliveryId();
+            status[i] = r.deliveryStatus();
+            attempts[i] = r.attemptsUsed();
+            next[i] = offset(r.nextAttemptAt());
+            at[i] = offset(r.at());
+        }
+        return Tuple.tuple(List.of(id, status, attempts, next, at));
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** PostgreSQL text cannot hold NUL characters, which a response body may contain. */
+    private static String clean(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

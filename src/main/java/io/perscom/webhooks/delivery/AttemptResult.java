@@ -1,0 +1,22 @@
+package io.perscom.webhooks.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one HTTP attempt produced: a response (status, reason, headers, the start of the body) or an error kind.
+ */
+public record AttemptResult(String requestUrl, Map<String, String> requestHeaders, Integer status, String reason,
+        Map<String, List<String>> responseHeaders, String responseBody, long durationMs, ErrorKind errorKind,
+        String errorMessage, Duration retryAfter) {
+
+    public boolean succeeded() {
+        return status != null && status >= 200 && status < 300;
+    }
+
+    static AttemptResult error(String url, Map<String, String> requestHeaders, long durationMs, ErrorKind kind,
+            String message) {
+        return new AttemptResult(url, requestHeaders, null, null, null, null, durationMs, kind, message, null);
+    }
+}

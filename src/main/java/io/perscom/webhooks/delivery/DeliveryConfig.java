@@ -1,0 +1,98 @@
+package io.perscom.webhooks.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "webhooks.delivery")
+public interface DeliveryConfig {
+
+    /**
+     * Waits between attempts; the number of attempts is one more than its length. Default: Svix's schedule, 8 attempts
+     * over about 32 hours.
+     */
+    @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+    List<Duration> retrySchedule();
+
+    /** Random spread of each wait, as a fraction (0.2 = ±20 %), so failed endpoints are not hit in lock-step. */
+    @WithDefault("0.2")
+    double retryJitter();
+
+    /** Longest wait a {@code Retry-After} header may ask for; longer values are cut to this. */
+    @WithDefault("24h")
+    Duration maxRetryAfter();
+
+    /** TCP (and TLS) connect timeout. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Time allowed for the response once the request is sent (GitHub and Convoy use 10 s). */
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /** Response body bytes read and kept in the attempt log; the rest is discarded unread. */
+    @WithDefault("16384")
+    int maxResponseBody();
+
+    /** Requests in flight at once, over all endpoints. */
+    @WithDefault("512")
+    int maxInFlight();
+
+    /** Requests in flight at once to one webhook, so one slow endpoint cannot take every slot. */
+    @WithDefault("16")
+    int maxInFlightPerEndpoint();
+
+    /** Deliveries this replica holds in memory waiting for a slot; beyond this they stay in the database queue. */
+    @WithDefault("20000")
+    int maxQueued();
+
+    /** How long a claimed delivery belongs to this replica before another may take it over. */
+    @WithDefault("5m")
+    Duration lease();
+
+    /** How often the database queue is polled for due retries and deliveries whose lease expired. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Deliveries claimed per poll query. */
+    @WithDefault("500")
+    int pollBatch();
+
+    /** Name of this replica in delivery leases. Default: host name and a random suffix. */
+    Optional<String> instanceId();
+
+    /** {@code User-Agent} of outgoing requests. */
+    @WithDefault("perscom-webhooks/1.0 (+https://perscom.io)")
+    String userAgent();
+
+    CircuitBreaker circuitBreaker();
+
+    Recorder recorder();
+
+    interface CircuitBreaker {
+        /** Attempts in the rolling window that decides whether an endpoint's circuit opens. */
+        @WithDefault("10")
+        int requestVolume();
+
+        /** Share of failed attempts in the window that opens the circuit. */
+        @WithDefault("1.0")
+        double failureRatio();
+
+        /** How long an open circuit holds deliveries back before one probe is let through. */
+        @WithDefault("60s")
+        Duration delay();
+    }
+
+    interface Recorder {
+        /** Attempt results written in one statement. */
+        @WithDefault("500")
+        int maxBatch();
+
+        /** Batches written concurrently (each on its own connection). */
+        @WithDefault("2")
+        int maxConcurrentFlushes();
+    }
+}

@@ -1,0 +1,70 @@
+package io.perscom.webhooks.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.perscom.webhooks.persistence.Ids;
+import io.perscom.webhooks.persistence.Timestamps;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import io.smallrye.mutiny.Uni;
+
+/** Runs one attempt of one delivery: send it through the endpoint's circuit, decide what comes next, record it. */
+@ApplicationScoped
+public class DeliveryProcessor {
+
+    private final DeliverySender sender;
+    private final EndpointCircuits circuits;
+    private final RetryPolicy retryPolicy;
+    private final AttemptRecorder recorder;
+    private final Duration circuitDelay;
+
+    public DeliveryProcessor(DeliverySender sender, EndpointCircuits circuits, RetryPolicy retryPolicy,
+            AttemptRecorder recorder, DeliveryConfig config) {
+        this.sender = sender;
+        this.circuits = circuits;
+        this.retryPolicy = retryPolicy;
+        this.recorder = recorder;
+        this.circuitDelay = config.circuitBreaker().delay();
+    }
+
+    /** A queued attempt: through the circuit breaker, retried on failure while attempts remain. */
+    public Uni<AttemptRecord> process(DeliveryJob job) {
+        if (!job.webhookEnabled()) {
+            return record(job, AttemptResult.error(job.url(), java.util.Map.of(), 0, ErrorKind.ENDPOINT_DISABLED,
+                    "The webhook was disabled before this delivery was sent"), "failed", null);
+        }
+        return circuits.guard(job.webhookId(), () -> sender.send(job))
+                .flatMap(result -> record(job, result, outcomeOf(job, result), nextAttempt(job, result)))
+                .onFailure(CircuitBreakerOpenException.class).recoverWithUni(open -> record(job,
+                        AttemptResult.error(job.url(), java.util.Map.of(), 0, ErrorKind.CIRCUIT_OPEN,
+                                "Circuit open after repeated failures; delivery deferred, not dropped"),
+                        "deferred", Timestamps.now().plus(circuitDelay)));
+    }
+
+    /** A one-off attempt (the admin's test event): no circuit breaker, no retries. */
+    public Uni<AttemptRecord> processOnce(DeliveryJob job) {
+        return sender.send(job).flatMap(result -> record(job, result, result.succeeded() ? "succeeded" : "failed",
+                null));
+    }
+
+    private String outcomeOf(DeliveryJob job, AttemptResult result) {
+        if (result.succeeded()) {
+            return "succeeded";
+        }
+        return job.attempt() >= job.maxAttempts() ? "failed" : "retrying";
+    }
+
+    private Instant nextAttempt(DeliveryJob job, AttemptResult result) {
+        if (result.succeeded() || job.attempt() >= job.maxAttempts()) {
+            return null;
+        }
+        return Timestamps.now().plus(retryPolicy.delayAfter(job.attempt(), result.retryAfter()));
+    }
+
+    private Uni<AttemptRecord> record(DeliveryJob job, AttemptResult result, String outcome, Instant next) {
+        AttemptRecord record = new AttemptRecord(Ids.newId(), job, job.method(), result, outcome, next, Timestamps.now());
+        return recorder.record(record).replaceWith(record);
+    }
+}

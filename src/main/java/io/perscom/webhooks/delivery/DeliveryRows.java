@@ -1,0 +1,41 @@
+package io.perscom.webhooks.delivery;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.perscom.webhooks.secrets.EncryptedSecret;
+import io.perscom.webhooks.secrets.SecretCipher;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * Turns a claimed delivery row (delivery joined with its webhook and payload) into a {@link DeliveryJob}. Every
+ * query that claims deliveries selects {@link #JOB_COLUMNS} from aliases {@code d} (delivery), {@code w} (webhook)
+ * and {@code p} (the payload text).
+ */
+@ApplicationScoped
+public class DeliveryRows {
+
+    public static final String JOB_COLUMNS = "d.id, d.message_id, d.event_id, d.tenant_id, d.event_type, "
+            + "d.webhook_id, d.attempts, d.max_attempts, d.lease_until, w.url, w.method, w.enabled, "
+            + "w.secret_key_id, w.secret_ciphertext, p.payload";
+
+    private final SecretCipher cipher;
+
+    public DeliveryRows(SecretCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    public DeliveryJob job(Row row) {
+        String webhookId = row.getUUID("webhook_id").toString();
+        String secret = cipher.decrypt(new EncryptedSecret(row.getString("secret_key_id"),
+                row.getBuffer("secret_ciphertext").getBytes()), webhookId);
+        OffsetDateTime lease = row.getOffsetDateTime("lease_until");
+        return new DeliveryJob(row.getUUID("id"), row.getUUID("message_id"), row.getUUID("event_id"),
+                row.getString("tenant_id"), row.getString("event_type"), row.getUUID("webhook_id"),
+                row.getString("url"), row.getString("method"), row.getBoolean("enabled"), secret,
+                row.getString("payload"), row.getInteger("attempts") + 1, row.getInteger("max_attempts"),
+                lease == null ? Instant.MAX : lease.toInstant());
+    }
+}

@@ -1,0 +1,159 @@
+package io.perscom.webhooks.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.perscom.webhooks.api.ApiException;
+import io.perscom.webhooks.api.Problem;
+import io.perscom.webhooks.api.Validation;
+import io.perscom.webhooks.delivery.DeliveryDispatcher;
+import io.perscom.webhooks.delivery.DeliveryJob;
+import io.perscom.webhooks.delivery.DeliveryRows;
+import io.perscom.webhooks.delivery.DeliveryConfig;
+import io.perscom.webhooks.delivery.ReplicaIdentity;
+import io.perscom.webhooks.delivery.RetryPolicy;
+import io.perscom.webhooks.payload.WebhookPayload;
+import io.perscom.webhooks.persistence.Ids;
+import io.perscom.webhooks.persistence.Timestamps;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Accepts events: stores each event and one delivery per subscribed, enabled webhook of its tenant in a single
+ * transaction (the outbox), answers only after the commit, then hands the new deliveries straight to the dispatcher,
+ * so the happy path waits for no poll.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    /**
+     * Event and fan-out in one statement. When the event id exists already, nothing is inserted and no row returns.
+     * When this replica has room, the deliveries are leased to it and dispatched from memory.
+     */
+    static final String FAN_OUT = """
+            with ev as (
+                insert into event (id, tenant_id, type, payload, accepted_at) values ($1, $2, $3, $4, now())
+                on conflict (id) do nothing
+                returning id, tenant_id, type, payload
+            ), d as (
+                insert into delivery (id, tenant_id, event_id, webhook_id, event_type, message_id, status, attempts,
+                    max_attempts, next_attempt_at, lease_owner, lease_until, created_at, updated_at)
+                select uuid_generate_v7(), ev.tenant_id, ev.id, w.id, ev.type, ev.id, 'pending', 0, $5, now(), $6,
+                    now() + $7::bigint * interval '1 millisecond', now(), now()
+                from ev join webhook w on w.tenant_id = ev.tenant_id and w.enabled
+                    and w.events @> array[ev.type]::text[]
+                returning *
+            )
+            select ev.id as accepted_id, %s
+            from ev left join d on true
+                left join webhook w on w.id = d.webhook_id
+                cross join lateral (select ev.payload) p
+            """.formatted(DeliveryRows.JOB_COLUMNS);
+
+    static final String EXISTING = """
+            select e.tenant_id, (select count(*) from delivery d where d.event_id = e.id and d.message_id = e.id) as n
+            from event e where e.id = $1
+            """;
+
+    private record Accepted(IngestResult result, List<DeliveryJob> jobs) {
+    }
+
+    private final Pool pool;
+    private final DeliveryDispatcher dispatcher;
+    private final DeliveryRows rows;
+    private final RetryPolicy retryPolicy;
+    private final String replica;
+    private final long leaseMillis;
+
+    public IngestService(Pool pool, DeliveryDispatcher dispatcher, DeliveryRows rows, RetryPolicy retryPolicy,
+            ReplicaIdentity replica, DeliveryConfig config) {
+        this.pool = pool;
+        this.dispatcher = dispatcher;
+        this.rows = rows;
+        this.retryPolicy = retryPolicy;
+        this.replica = replica.id();
+        this.leaseMillis = config.lease().toMillis();
+    }
+
+    public Uni<IngestResult> accept(IngestEvent event) {
+        Validation validation = new Validation();
+        IngestValidator.check(event, "", validation);
+        validation.throwIfInvalid();
+        return acceptAll(List.of(event)).map(results -> results.get(0));
+    }
+
+    public Uni<List<IngestResult>> acceptBatch(List<IngestEvent> events) {
+        Validation validation = new Validation();
+        for (int i = 0; i < events.size(); i++) {
+            IngestValidator.check(events.get(i), "[" + i + "].", validation);
+        }
+        validation.throwIfInvalid();
+        return acceptAll(events);
+    }
+
+    private Uni<List<IngestResult>> acceptAll(List<IngestEvent> events) {
+        boolean dispatchHere = dispatcher.capacity() > 0;
+        return pool.withTransaction(connection -> insertAll(connection, events, dispatchHere))
+                .map(accepted -> {
+                    List<DeliveryJob> jobs = new ArrayList<>();
+                    accepted.forEach(a -> jobs.addAll(a.jobs()));
+                    if (dispatchHere && !jobs.isEmpty()) {
+                        dispatcher.submit(jobs);
+                    }
+                    return accepted.stream().map(Accepted::result).toList();
+                });
+    }
+
+    private Uni<List<Accepted>> insertAll(SqlConnection connection, List<IngestEvent> events, boolean dispatchHere) {
+        Uni<List<Accepted>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (IngestEvent event : events) {
+            chain = chain.flatMap(done -> insert(connection, event, dispatchHere).map(accepted -> {
+                done.add(accepted);
+                return done;
+            }));
+        }
+        return chain;
+    }
+
+    private Uni<Accepted> insert(SqlConnection connection, IngestEvent event, boolean dispatchHere) {
+        UUID id = event.id() != null ? event.id() : Ids.newId();
+        Instant created = event.occurredAt() != null ? event.occurredAt() : Timestamps.now();
+        String payload = WebhookPayload.render(WebhookPayload.build(event.event(), created, event.requestId(),
+                event.traceId(), event.data(), event.changes()));
+        Tuple params = Tuple.tuple(List.of(id, event.tenantId(), event.event(), payload, retryPolicy.maxAttempts()))
+                .addValue(dispatchHere ? replica : null)
+                .addValue(dispatchHere ? leaseMillis : null);
+        return connection.preparedQuery(FAN_OUT).execute(params).flatMap(result -> result.size() == 0
+                ? duplicate(connection, id, event.tenantId())
+                : Uni.createFrom().item(accepted(id, result)));
+    }
+
+    private Accepted accepted(UUID id, RowSet<Row> result) {
+        List<DeliveryJob> jobs = new ArrayList<>();
+        for (Row row : result) {
+            if (row.getUUID("id") != null) {
+                jobs.add(rows.job(row));
+            }
+        }
+        return new Accepted(new IngestResult(id, jobs.size(), false), jobs);
+    }
+
+    private Uni<Accepted> duplicate(SqlConnection connection, UUID id, String tenantId) {
+        return connection.preparedQuery(EXISTING).execute(Tuple.of(id)).map(result -> {
+            Row row = result.iterator().next();
+            if (!tenantId.equals(row.getString("tenant_id"))) {
+                throw new ApiException(Problem.of(409, "event-id-conflict", "Event id already used",
+                        "Another tenant's event already has id " + id + "."));
+            }
+            return new Accepted(new IngestResult(id, row.getLong("n").intValue(), true), List.of());
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package io.perscom.webhooks.ingest;
+
+import io.perscom.webhooks.api.Validation;
+import io.perscom.webhooks.eventtype.EventCatalog;
+import io.perscom.webhooks.tenancy.TenantIds;
+
+/** Checks one ingested event; field names are prefixed (e.g. {@code [3].event}) inside a batch. */
+final class IngestValidator {
+
+    static final int MAX_ID_TEXT = 128;
+
+    private IngestValidator() {
+    }
+
+    static void check(IngestEvent event, String prefix, Validation validation) {
+        if (event == null) {
+            validation.reject(prefix.isEmpty() ? "body" : prefix, "must be an event object");
+            return;
+        }
+        if (event.tenantId() == null) {
+            validation.reject(prefix + "tenant_id", "is required");
+        } else if (!TenantIds.isValid(event.tenantId())) {
+            validation.reject(prefix + "tenant_id", "must be 1-64 letters, digits or _ . : -");
+        }
+        if (event.event() == null) {
+            validation.reject(prefix + "event", "is required");
+        } else if (EventCatalog.TEST_EVENT.equals(event.event())) {
+            validation.reject(prefix + "event", "webhook.test is sent from the admin API, not ingested");
+        } else if (!EventCatalog.exists(event.event())) {
+            validation.reject(prefix + "event", "is not a known event type");
+        }
+        if (event.data() == null || !event.data().isObject()) {
+            validation.reject(prefix + "data", "is required and must be a JSON object");
+        }
+        if (event.changes() != null && !event.changes().isNull() && !event.changes().isObject()) {
+            validation.reject(prefix + "changes", "must be a JSON object or null");
+        }
+        if (event.causer() != null && !event.causer().isNull() && !event.causer().isObject()) {
+            validation.reject(prefix + "causer", "must be a JSON object or null");
+        }
+        validation.maxLength(prefix + "request_id", event.requestId(), MAX_ID_TEXT);
+        validation.maxLength(prefix + "trace_id", event.traceId(), MAX_ID_TEXT);
+    }
+}

@@ -1,0 +1,53 @@
+package io.perscom.webhooks.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.perscom.webhooks.secrets.SecretGenerator;
+
+/**
+ * Both signatures a request carries:
+ * <ul>
+ * <li>{@code Signature}: lowercase hex HMAC-SHA256 of the body with the secret's UTF-8 bytes, what PERSCOM sends and
+ * spatie/laravel-webhook-client checks;</li>
+ * <li>Standard Webhooks: {@code webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, keyed with the
+ * base64-decoded part after {@code whsec_} for such secrets and with the UTF-8 bytes otherwise.</li>
+ * </ul>
+ */
+public final class WebhookSigner {
+
+    private WebhookSigner() {
+    }
+
+    public static String perscomSignature(String secret, String body) {
+        return HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    public static String standardSignature(String secret, String messageId, long timestampSeconds, String body) {
+        byte[] digest = hmac(standardKey(secret), messageId + "." + timestampSeconds + "." + body);
+        return "v1," + Base64.getEncoder().encodeToString(digest);
+    }
+
+    static byte[] standardKey(String secret) {
+        if (secret.startsWith(SecretGenerator.PREFIX)) {
+            return Base64.getDecoder().decode(secret.substring(SecretGenerator.PREFIX.length()));
+        }
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] hmac(byte[] key, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+}
