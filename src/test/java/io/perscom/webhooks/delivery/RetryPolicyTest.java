@@ -1,0 +1,49 @@
+package io.perscom.webhooks.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+    @Test
+    void followsTheScheduleWithBoundedJitter() {
+        RetryPolicy policy = new RetryPolicy(TestDeliveryConfig.with(0.2));
+        assertEquals(8, policy.maxAttempts());
+        for (int i = 0; i < 200; i++) {
+            long first = policy.delayAfter(1, null).toMillis();
+            assertTrue(first >= 4000 && first <= 6000, "5 s ± 20 %: " + first);
+            long last = policy.delayAfter(7, null).toMillis();
+            assertTrue(last >= Duration.ofHours(8).toMillis() && last <= Duration.ofHours(12).toMillis());
+        }
+    }
+
+    @Test
+    void retryAfterWinsWhenLongerAndIsCapped() {
+        RetryPolicy policy = new RetryPolicy(TestDeliveryConfig.with(0));
+        assertEquals(Duration.ofSeconds(5), policy.delayAfter(1, Duration.ofSeconds(1)));
+        assertEquals(Duration.ofSeconds(90), policy.delayAfter(1, Duration.ofSeconds(90)));
+        assertEquals(Duration.ofHours(24), policy.delayAfter(1, Duration.ofDays(30)));
+    }
+
+    @Test
+    void retryAfterIsReadOnlyFor429And503() {
+        assertEquals(Duration.ofSeconds(120), DeliverySender.retryAfter(429, "120"));
+        assertEquals(Duration.ofSeconds(3), DeliverySender.retryAfter(503, " 3 "));
+        assertNull(DeliverySender.retryAfter(500, "120"));
+        assertNull(DeliverySender.retryAfter(503, "soon"));
+        Duration fromDate = DeliverySender.retryAfter(503, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(60)));
+        assertTrue(fromDate.toSeconds() > 50 && fromDate.toSeconds() <= 60, fromDate.toString());
+    }
+
+    @Test
+    void urlPasswordsAreRedacted() {
+        assertEquals("https://user:[redacted]@example.com/x", UrlRedaction.redact("https://user:pw@example.com/x"));
+        assertEquals("https://example.com/x?a=b", UrlRedaction.redact("https://example.com/x?a=b"));
+    }
+}
