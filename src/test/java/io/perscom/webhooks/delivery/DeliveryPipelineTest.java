@@ -291,6 +291,23 @@ class DeliveryPipelineTest {
                 .statusCode(404);
     }
 
+    @Test
+    void redirectsAreNotFollowedAndBigResponsesAreCut() {
+        String webhookId = webhook(tenant, receiver.url("/moved"), null, "submission.created");
+        receiver.script("/moved", Reply.status(302).withHeader("Location", receiver.url("/elsewhere")),
+                Reply.status(200).withBody("y".repeat(100_000)));
+        ingest(event(tenant, "submission.created", Map.of("id", 10))).statusCode(202);
+
+        List<Map<String, Object>> logs = awaitLogs(webhookId, 2);
+        Map<String, Object> redirected = logs.get(1);
+        assertEquals(302, redirected.get("response_status"));
+        assertEquals("retrying", redirected.get("outcome"), "a 3xx is a failure");
+        assertEquals(0, receiver.received("/elsewhere").size(), "the redirect was not followed");
+        Map<String, Object> big = logs.get(0);
+        assertEquals("succeeded", big.get("outcome"));
+        assertEquals(16384, ((String) big.get("response_body")).length(), "body kept up to the 16 KiB cap");
+    }
+
     private List<Map<String, Object>> logs(String webhookId) {
         return admin(tenant).when().get("/api/v1/webhooks/" + webhookId + "/logs").then().statusCode(200)
                 .extract().path("data");

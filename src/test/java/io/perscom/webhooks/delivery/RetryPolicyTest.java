@@ -46,4 +46,16 @@ class RetryPolicyTest {
         assertEquals("https://user:[redacted]@example.com/x", UrlRedaction.redact("https://user:pw@example.com/x"));
         assertEquals("https://example.com/x?a=b", UrlRedaction.redact("https://example.com/x?a=b"));
     }
+
+    @Test
+    void errorsAreClassifiedByCause() {
+        assertEquals(ErrorKind.DNS, DeliverySender.classify(new RuntimeException(
+                new java.net.UnknownHostException("nowhere.invalid"))));
+        assertEquals(ErrorKind.TLS, DeliverySender.classify(new javax.net.ssl.SSLHandshakeException("bad cert")));
+        assertEquals(ErrorKind.CONNECTION_REFUSED, DeliverySender.classify(
+                new java.net.ConnectException("Connection refused")));
+        assertEquals(ErrorKind.TIMEOUT, DeliverySender.classify(
+                new io.netty.channel.ConnectTimeoutException("connection timed out")));
+        assertEquals(ErrorKind.CONNECTION, DeliverySender.classify(new java.io.IOException("reset by peer")));
+    }
 }

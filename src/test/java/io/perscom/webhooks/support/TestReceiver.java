@@ -33,20 +33,24 @@ public final class TestReceiver implements AutoCloseable {
         }
     }
 
-    public record Reply(int status, Map<String, String> headers, Duration delay) {
+    public record Reply(int status, Map<String, String> headers, Duration delay, String body) {
 
         public static Reply status(int status) {
-            return new Reply(status, Map.of(), Duration.ZERO);
+            return new Reply(status, Map.of(), Duration.ZERO, null);
         }
 
         public Reply withHeader(String name, String value) {
             Map<String, String> copy = new HashMap<>(headers);
             copy.put(name, value);
-            return new Reply(status, copy, delay);
+            return new Reply(status, copy, delay, body);
         }
 
         public Reply after(Duration wait) {
-            return new Reply(status, headers, wait);
+            return new Reply(status, headers, wait, body);
+        }
+
+        public Reply withBody(String text) {
+            return new Reply(status, headers, delay, text);
         }
     }
 
@@ -126,7 +130,8 @@ public final class TestReceiver implements AutoCloseable {
                 Thread.sleep(reply.delay().toMillis());
             }
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] answer = ("{\"received\":" + reply.status() + "}").getBytes(StandardCharsets.UTF_8);
+            String text = reply.body() != null ? reply.body() : "{\"received\":" + reply.status() + "}";
+            byte[] answer = text.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
