@@ -57,6 +57,10 @@ public class SecretCipher {
         return new String(run(Cipher.DECRYPT_MODE, key, nonce, ownerId, ciphertext), StandardCharsets.UTF_8);
     }
 
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
     /** True when the secret was sealed with an older key and should be re-encrypted. */
     public boolean isStale(EncryptedSecret encrypted) {
         return !activeKeyId.equals(encrypted.keyId());
