@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.perscom.webhooks.api.ApiException;
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
@@ -25,6 +28,7 @@ import io.perscom.webhooks.tenancy.CurrentTenant;
 import io.smallrye.mutiny.Uni;
 
 /** Admin API: a webhook's attempt logs, redelivery of a logged message, and the test event. */
+@Tag(name = "Attempt logs", description = "Every delivery attempt of a webhook, redelivery and the test event.")
 @Path("/api/v1/webhooks/{id}")
 @RolesAllowed(Scopes.MANAGE_WEBHOOK)
 public class AttemptLogResource {
@@ -48,6 +52,7 @@ public class AttemptLogResource {
 
     @GET
     @Path("logs")
+    @Operation(summary = "List a webhook's attempts, newest first (filter by event, outcome, time range, event id)")
     public Uni<PageResponse<AttemptLogView>> list(@PathParam("id") String id, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @QueryParam("event") String event,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -62,12 +67,14 @@ public class AttemptLogResource {
 
     @GET
     @Path("logs/{logId}")
+    @Operation(summary = "Read one attempt with the payload that was sent")
     public Uni<AttemptLogView> get(@PathParam("id") String id, @PathParam("logId") String logId) {
         return logs.get(tenant.id(), QueryParams.pathId(id, WEBHOOK), QueryParams.pathId(logId, "Log"));
     }
 
     @POST
     @Path("logs/{logId}/redeliver")
+    @Operation(summary = "Queue a new delivery of the same message (same webhook-id and body)")
     public Uni<Response> redeliver(@PathParam("id") String id, @PathParam("logId") String logId) {
         return manual.redeliver(tenant.id(), QueryParams.pathId(id, WEBHOOK), QueryParams.pathId(logId, "Log"))
                 .map(deliveryId -> Response.accepted(new Redelivery(deliveryId)).build());
@@ -76,6 +83,7 @@ public class AttemptLogResource {
     /** Sends {@code webhook.test} with the JSON object given (default {@code {"status":"ok"}}) and waits for it. */
     @POST
     @Path("test")
+    @Operation(summary = "Send webhook.test with the JSON object given (default {\"status\":\"ok\"}) and answer with the attempt")
     public Uni<AttemptLogView> test(@PathParam("id") String id, byte[] body) throws java.io.IOException {
         UUID webhookId = QueryParams.pathId(id, WEBHOOK);
         JsonNode data = body == null || body.length == 0 ? mapper.createObjectNode().put("status", "ok")

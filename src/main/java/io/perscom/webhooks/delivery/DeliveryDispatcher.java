@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.perscom.webhooks.observability.DeliveryLog;
+
 /**
  * Runs claimed deliveries with bounded concurrency: at most {@code max-in-flight} requests overall and
  * {@code max-in-flight-per-endpoint} per webhook, taking endpoints round-robin so a slow one cannot hold back the
@@ -118,8 +120,8 @@ public class DeliveryDispatcher {
         processor.process(job).subscribe().with(
                 record -> finished(job),
                 error -> {
-                    LOG.warnf("Attempt of %s not recorded (%s); it will be retried when its lease expires", job,
-                            error.getMessage());
+                    DeliveryLog.warn(job, "Attempt not recorded (" + error.getMessage()
+                            + "); it will be retried when its lease expires");
                     finished(job);
                 });
     }

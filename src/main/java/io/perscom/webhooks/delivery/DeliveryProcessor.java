@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.perscom.webhooks.observability.DeliveryLog;
+import io.perscom.webhooks.observability.DeliveryMetrics;
 import io.perscom.webhooks.persistence.Ids;
 import io.perscom.webhooks.persistence.Timestamps;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -19,14 +21,16 @@ public class DeliveryProcessor {
     private final RetryPolicy retryPolicy;
     private final AttemptRecorder recorder;
     private final Duration circuitDelay;
+    private final DeliveryMetrics metrics;
 
     public DeliveryProcessor(DeliverySender sender, EndpointCircuits circuits, RetryPolicy retryPolicy,
-            AttemptRecorder recorder, DeliveryConfig config) {
+            AttemptRecorder recorder, DeliveryConfig config, DeliveryMetrics metrics) {
         this.sender = sender;
         this.circuits = circuits;
         this.retryPolicy = retryPolicy;
         this.recorder = recorder;
         this.circuitDelay = config.circuitBreaker().delay();
+        this.metrics = metrics;
     }
 
     /** A queued attempt: through the circuit breaker, retried on failure while attempts remain. */
@@ -65,6 +69,9 @@ public class DeliveryProcessor {
 
     private Uni<AttemptRecord> record(DeliveryJob job, AttemptResult result, String outcome, Instant next) {
         AttemptRecord record = new AttemptRecord(Ids.newId(), job, job.method(), result, outcome, next, Timestamps.now());
-        return recorder.record(record).replaceWith(record);
+        return recorder.record(record).replaceWith(record).invoke(recorded -> {
+            metrics.attempted(recorded);
+            DeliveryLog.attempt(recorded);
+        });
     }
 }

@@ -12,14 +12,14 @@ import io.vertx.mutiny.sqlclient.Row;
 /**
  * Turns a claimed delivery row (delivery joined with its webhook and payload) into a {@link DeliveryJob}. Every
  * query that claims deliveries selects {@link #JOB_COLUMNS} from aliases {@code d} (delivery), {@code w} (webhook)
- * and {@code p} (the payload text).
+ * and {@code p} (the payload text and the event's trace id).
  */
 @ApplicationScoped
 public class DeliveryRows {
 
     public static final String JOB_COLUMNS = "d.id, d.message_id, d.event_id, d.tenant_id, d.event_type, "
             + "d.webhook_id, d.attempts, d.max_attempts, d.lease_until, w.url, w.method, w.enabled, "
-            + "w.secret_key_id, w.secret_ciphertext, p.payload";
+            + "w.secret_key_id, w.secret_ciphertext, p.payload, p.trace_id";
 
     private final SecretCipher cipher;
 
@@ -35,7 +35,7 @@ public class DeliveryRows {
         return new DeliveryJob(row.getUUID("id"), row.getUUID("message_id"), row.getUUID("event_id"),
                 row.getString("tenant_id"), row.getString("event_type"), row.getUUID("webhook_id"),
                 row.getString("url"), row.getString("method"), row.getBoolean("enabled"), secret,
-                row.getString("payload"), row.getInteger("attempts") + 1, row.getInteger("max_attempts"),
+                row.getString("payload"), row.getString("trace_id"), row.getInteger("attempts") + 1, row.getInteger("max_attempts"),
                 lease == null ? Instant.MAX : lease.toInstant());
     }
 }

@@ -61,7 +61,9 @@ public class DeliverySender {
                 .setKeepAliveTimeout(30)
                 .setMaxRedirects(0)
                 .setDecompressionSupported(false)
-                .setVerifyHost(true);
+                .setVerifyHost(true)
+                // Our trace context stays inside: no traceparent header goes to tenants' endpoints.
+                .setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlightPerEndpoint());
         this.client = vertx.createHttpClient(options, pool);
     }

@@ -37,7 +37,7 @@ public class DueDeliveryPoller {
             )
             select %s
             from d join webhook w on w.id = d.webhook_id
-                   join lateral (select coalesce(d.payload, e.payload) as payload from event e
+                   join lateral (select coalesce(d.payload, e.payload) as payload, e.trace_id from event e
                                  where e.id = d.event_id) p on true
             """.formatted(DeliveryRows.JOB_COLUMNS);
 

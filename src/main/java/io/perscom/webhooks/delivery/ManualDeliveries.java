@@ -31,7 +31,7 @@ public class ManualDeliveries {
             ), ev as (
                 insert into event (id, tenant_id, type, payload, accepted_at)
                 select $3, w.tenant_id, $4, $5, now() from w
-                returning id, tenant_id, type, payload
+                returning id, tenant_id, type, payload, trace_id
             ), d as (
                 insert into delivery (id, tenant_id, event_id, webhook_id, event_type, message_id, status, attempts,
                     max_attempts, next_attempt_at, lease_owner, lease_until, created_at, updated_at)
@@ -58,7 +58,7 @@ public class ManualDeliveries {
                 returning *
             )
             select %s from d join webhook w on w.id = d.webhook_id
-                cross join lateral (select coalesce(d.payload, e.payload) as payload from event e
+                cross join lateral (select coalesce(d.payload, e.payload) as payload, e.trace_id from event e
                                     where e.id = d.event_id) p
             """.formatted(DeliveryRows.JOB_COLUMNS);
 

@@ -6,8 +6,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.perscom.webhooks.security.Scopes;
 
+@Tag(name = "Event types", description = "The events a webhook can subscribe to.")
 @Path("/api/v1/event-types")
 @RolesAllowed(Scopes.MANAGE_WEBHOOK)
 public class EventTypeResource {
@@ -16,6 +20,7 @@ public class EventTypeResource {
     }
 
     @GET
+    @Operation(summary = "List the 33 PERSCOM event types and webhook.test")
     public EventTypeList list() {
         return new EventTypeList(EventCatalog.all());
     }

@@ -12,12 +12,16 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.perscom.webhooks.api.ApiException;
 import io.perscom.webhooks.api.Problem;
 import io.perscom.webhooks.security.Scopes;
 import io.smallrye.mutiny.Uni;
 
 /** Internal API PERSCOM posts its events to (service account with {@code publish:event}). */
+@Tag(name = "Ingest (internal)", description = "Used by PERSCOM's service account to publish events.")
 @Path("/internal/v1/events")
 @RolesAllowed(Scopes.PUBLISH_EVENT)
 public class IngestResource {
@@ -38,6 +42,7 @@ public class IngestResource {
     ObjectMapper mapper;
 
     @POST
+    @Operation(summary = "Accept one event; 202 once it and its deliveries are committed (idempotent on id)")
     public Uni<Response> ingest(byte[] body) throws IOException {
         checkSize(body, config.maxBodyBytes());
         IngestEvent event = mapper.readValue(body, IngestEvent.class);
@@ -46,6 +51,7 @@ public class IngestResource {
 
     @POST
     @Path("batch")
+    @Operation(summary = "Accept up to the configured number of events, all or none")
     public Uni<Response> ingestBatch(byte[] body) throws IOException {
         checkSize(body, config.maxBatchBodyBytes());
         List<IngestEvent> events = mapper.readValue(body, BATCH);

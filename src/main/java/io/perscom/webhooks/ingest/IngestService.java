@@ -17,6 +17,7 @@ import io.perscom.webhooks.delivery.DeliveryConfig;
 import io.perscom.webhooks.delivery.ReplicaIdentity;
 import io.perscom.webhooks.delivery.RetryPolicy;
 import io.perscom.webhooks.payload.WebhookPayload;
+import io.perscom.webhooks.observability.DeliveryMetrics;
 import io.perscom.webhooks.persistence.Ids;
 import io.perscom.webhooks.persistence.Timestamps;
 import io.smallrye.mutiny.Uni;
@@ -40,9 +41,10 @@ public class IngestService {
      */
     static final String FAN_OUT = """
             with ev as (
-                insert into event (id, tenant_id, type, payload, accepted_at) values ($1, $2, $3, $4, now())
+                insert into event (id, tenant_id, type, payload, trace_id, accepted_at)
+                values ($1, $2, $3, $4, $8, now())
                 on conflict (id) do nothing
-                returning id, tenant_id, type, payload
+                returning id, tenant_id, type, payload, trace_id
             ), d as (
                 insert into delivery (id, tenant_id, event_id, webhook_id, event_type, message_id, status, attempts,
                     max_attempts, next_attempt_at, lease_owner, lease_until, created_at, updated_at)
@@ -55,7 +57,7 @@ public class IngestService {
             select ev.id as accepted_id, %s
             from ev left join d on true
                 left join webhook w on w.id = d.webhook_id
-                cross join lateral (select ev.payload) p
+                cross join lateral (select ev.payload, ev.trace_id) p
             """.formatted(DeliveryRows.JOB_COLUMNS);
 
     static final String EXISTING = """
@@ -72,15 +74,17 @@ public class IngestService {
     private final RetryPolicy retryPolicy;
     private final String replica;
     private final long leaseMillis;
+    private final DeliveryMetrics metrics;
 
     public IngestService(Pool pool, DeliveryDispatcher dispatcher, DeliveryRows rows, RetryPolicy retryPolicy,
-            ReplicaIdentity replica, DeliveryConfig config) {
+            ReplicaIdentity replica, DeliveryConfig config, DeliveryMetrics metrics) {
         this.pool = pool;
         this.dispatcher = dispatcher;
         this.rows = rows;
         this.retryPolicy = retryPolicy;
         this.replica = replica.id();
         this.leaseMillis = config.lease().toMillis();
+        this.metrics = metrics;
     }
 
     public Uni<IngestResult> accept(IngestEvent event) {
@@ -108,6 +112,11 @@ public class IngestService {
                     if (dispatchHere && !jobs.isEmpty()) {
                         dispatcher.submit(jobs);
                     }
+                    for (int i = 0; i < events.size(); i++) {
+                        if (!accepted.get(i).result().duplicate()) {
+                            metrics.eventIngested(events.get(i).tenantId(), events.get(i).event());
+                        }
+                    }
                     return accepted.stream().map(Accepted::result).toList();
                 });
     }
@@ -130,7 +139,8 @@ public class IngestService {
                 event.traceId(), event.data(), event.changes()));
         Tuple params = Tuple.tuple(List.of(id, event.tenantId(), event.event(), payload, retryPolicy.maxAttempts()))
                 .addValue(dispatchHere ? replica : null)
-                .addValue(dispatchHere ? leaseMillis : null);
+                .addValue(dispatchHere ? leaseMillis : null)
+                .addValue(event.traceId());
         return connection.preparedQuery(FAN_OUT).execute(params).flatMap(result -> result.size() == 0
                 ? duplicate(connection, id, event.tenantId())
                 : Uni.createFrom().item(accepted(id, result)));

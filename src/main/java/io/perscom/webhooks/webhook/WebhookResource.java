@@ -14,6 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
 import io.perscom.webhooks.api.QueryParams;
@@ -24,6 +27,7 @@ import io.perscom.webhooks.tenancy.CurrentTenant;
 import io.smallrye.mutiny.Uni;
 
 /** Admin API: a tenant's webhooks. */
+@Tag(name = "Webhooks", description = "A tenant's webhook endpoints and their subscriptions.")
 @Path("/api/v1/webhooks")
 @RolesAllowed(Scopes.MANAGE_WEBHOOK)
 public class WebhookResource {
@@ -37,6 +41,7 @@ public class WebhookResource {
     CurrentTenant tenant;
 
     @GET
+    @Operation(summary = "List the tenant's webhooks (paginated; filter by event and enabled)")
     public Uni<PageResponse<WebhookView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
             @QueryParam("event") String event, @QueryParam("enabled") String enabled) {
         Validation validation = new Validation();
@@ -50,6 +55,7 @@ public class WebhookResource {
     }
 
     @POST
+    @Operation(summary = "Create a webhook; the response is the only one besides GET .../secret that shows the secret")
     public Uni<Response> create(WebhookInput input) {
         return service.create(tenant.id(), input).map(created -> Response
                 .created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build());
@@ -57,30 +63,35 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Read a webhook (without its secret)")
     public Uni<WebhookView> get(@PathParam("id") String id) {
         return service.get(tenant.id(), QueryParams.pathId(id, WEBHOOK));
     }
 
     @GET
     @Path("{id}/secret")
+    @Operation(summary = "Read a webhook's signing secret")
     public Uni<SecretView> secret(@PathParam("id") String id) {
         return service.secret(tenant.id(), QueryParams.pathId(id, WEBHOOK));
     }
 
     @PUT
     @Path("{id}")
+    @Operation(summary = "Replace a webhook (absent fields take their defaults; the secret is kept unless given)")
     public Uni<WebhookView> replace(@PathParam("id") String id, WebhookInput input) {
         return service.replace(tenant.id(), QueryParams.pathId(id, WEBHOOK), input);
     }
 
     @PATCH
     @Path("{id}")
+    @Operation(summary = "Change some fields of a webhook")
     public Uni<WebhookView> patch(@PathParam("id") String id, WebhookInput input) {
         return service.patch(tenant.id(), QueryParams.pathId(id, WEBHOOK), input);
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Delete a webhook with its pending deliveries and logs")
     public Uni<Response> delete(@PathParam("id") String id) {
         return service.delete(tenant.id(), QueryParams.pathId(id, WEBHOOK)).replaceWith(Response.noContent().build());
     }

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<java.util.Map<String, String>> mdc = new CopyOnWriteArrayList<>();
     private final Logger root = Logger.getLogger("");
 
     public static LogCapture start() {
@@ -32,6 +33,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
             line.append(' ').append(t);
         }
         lines.add(line.toString());
+        mdc.add(record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getMdcCopy() : java.util.Map.of());
+    }
+
+    /** The MDC fields of each line, in the order of {@link #lines()}. */
+    public List<java.util.Map<String, String>> mdc() {
+        return List.copyOf(mdc);
     }
 
     public List<String> lines() {

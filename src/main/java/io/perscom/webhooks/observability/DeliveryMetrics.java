@@ -1,0 +1,84 @@
+package io.perscom.webhooks.observability;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.perscom.webhooks.delivery.AttemptRecord;
+import io.perscom.webhooks.delivery.AttemptResult;
+
+/**
+ * The service's own Prometheus metrics (names get Micrometer's {@code _total}/{@code _seconds} suffixes):
+ * <ul>
+ * <li>{@code webhooks_events_ingested_total{event_type}}: events accepted;</li>
+ * <li>{@code webhooks_delivery_attempts_total{outcome}}: attempts by outcome (succeeded, retrying, failed,
+ * deferred);</li>
+ * <li>{@code webhooks_deliveries_completed_total{status}}: deliveries that reached succeeded or failed;</li>
+ * <li>{@code webhooks_delivery_attempt_duration_seconds{result}}: attempt latency histogram (2xx, 3xx, 4xx, 5xx,
+ * error);</li>
+ * <li>{@code webhooks_queue_due_deliveries}, {@code webhooks_queue_oldest_due_age_seconds}: the database queue;</li>
+ * <li>{@code webhooks_circuits_open}: webhooks whose circuit is open on this replica.</li>
+ * </ul>
+ * With {@code webhooks.metrics.tenant-tag=true} the counters also carry {@code tenant}.
+ */
+@ApplicationScoped
+public class DeliveryMetrics {
+
+    private final MeterRegistry registry;
+    private final boolean tenantTag;
+    private final AtomicLong dueDeliveries = new AtomicLong();
+    private final AtomicLong oldestDueAgeSeconds = new AtomicLong();
+
+    public DeliveryMetrics(MeterRegistry registry, MetricsConfig config) {
+        this.registry = registry;
+        this.tenantTag = config.tenantTag();
+        Gauge.builder("webhooks.queue.due.deliveries", dueDeliveries, AtomicLong::get)
+                .description("Pending deliveries whose next attempt is due").register(registry);
+        Gauge.builder("webhooks.queue.oldest.due.age", oldestDueAgeSeconds, AtomicLong::get)
+                .baseUnit("seconds").description("How long the oldest due delivery has been waiting")
+                .register(registry);
+    }
+
+    public void eventIngested(String tenantId, String eventType) {
+        Counter.builder("webhooks.events.ingested").description("Events accepted from PERSCOM")
+                .tags(tags(tenantId).and("event_type", eventType)).register(registry).increment();
+    }
+
+    public void attempted(AttemptRecord record) {
+        Tags tenant = tags(record.job().tenantId());
+        Counter.builder("webhooks.delivery.attempts").description("Delivery attempts by outcome")
+                .tags(tenant.and("outcome", record.outcome())).register(registry).increment();
+        if (!"deferred".equals(record.outcome())) {
+            Timer.builder("webhooks.delivery.attempt.duration").description("Time from request to response")
+                    .publishPercentileHistogram()
+                    .tags("result", resultClass(record.result()))
+                    .register(registry).record(java.time.Duration.ofMillis(record.result().durationMs()));
+        }
+        String status = record.deliveryStatus();
+        if (!"pending".equals(status)) {
+            Counter.builder("webhooks.deliveries.completed").description("Deliveries that succeeded or failed for good")
+                    .tags(tenant.and("status", status)).register(registry).increment();
+        }
+    }
+
+    public void queue(long due, long oldestAgeSeconds) {
+        dueDeliveries.set(due);
+        oldestDueAgeSeconds.set(oldestAgeSeconds);
+    }
+
+    private Tags tags(String tenantId) {
+        return tenantTag ? Tags.of("tenant", tenantId) : Tags.empty();
+    }
+
+    private static String resultClass(AttemptResult result) {
+        if (result.status() == null) {
+            return "error";
+        }
+        return (result.status() / 100) + "xx";
+    }
+}
