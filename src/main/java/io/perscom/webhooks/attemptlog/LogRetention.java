@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Deletes attempt logs, finished deliveries and events past retention, a small batch per statement, so that pruning
+ * Deletes attempt logs, automation logs, finished deliveries and events past retention, a small batch per statement, so that pruning
  * a large backlog is many short transactions rather than one long one.
  */
 @ApplicationScoped
@@ -30,10 +30,15 @@ public class LogRetention {
             delete from delivery where id in (
                 select id from delivery where status <> 'pending' and updated_at < $1 limit $2)
             """;
+    static final String PRUNE_AUTOMATION_LOGS = """
+            delete from automation_log where id in (
+                select id from automation_log where created_at < $1 limit $2)
+            """;
     static final String PRUNE_EVENTS = """
             delete from event where id in (
                 select e.id from event e where e.accepted_at < $1
-                  and not exists (select 1 from delivery d where d.event_id = e.id) limit $2)
+                  and not exists (select 1 from delivery d where d.event_id = e.id)
+                  and not exists (select 1 from automation_job j where j.event_id = e.id) limit $2)
             """;
 
     private final Pool pool;
@@ -57,6 +62,7 @@ public class LogRetention {
     public Uni<Long> prune(Duration age) {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(age);
         return drain(PRUNE_ATTEMPTS, cutoff, 0)
+                .flatMap(a -> drain(PRUNE_AUTOMATION_LOGS, cutoff, a))
                 .flatMap(a -> drain(PRUNE_DELIVERIES, cutoff, a))
                 .flatMap(d -> drain(PRUNE_EVENTS, cutoff, d))
                 .invoke(total -> {

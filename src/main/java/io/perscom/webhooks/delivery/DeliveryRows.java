@@ -18,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 public class DeliveryRows {
 
     public static final String JOB_COLUMNS = "d.id, d.message_id, d.event_id, d.tenant_id, d.event_type, "
-            + "d.webhook_id, d.attempts, d.max_attempts, d.lease_until, w.url, w.method, w.enabled, "
+            + "d.webhook_id, d.attempts, d.max_attempts, d.lease_until, d.automation_id, w.url, w.method, w.enabled, "
             + "w.secret_key_id, w.secret_ciphertext, p.payload, p.trace_id";
 
     private final SecretCipher cipher;
@@ -36,6 +36,6 @@ public class DeliveryRows {
                 row.getString("tenant_id"), row.getString("event_type"), row.getUUID("webhook_id"),
                 row.getString("url"), row.getString("method"), row.getBoolean("enabled"), secret,
                 row.getString("payload"), row.getString("trace_id"), row.getInteger("attempts") + 1, row.getInteger("max_attempts"),
-                lease == null ? Instant.MAX : lease.toInstant());
+                lease == null ? Instant.MAX : lease.toInstant(), row.getUUID("automation_id"));
     }
 }

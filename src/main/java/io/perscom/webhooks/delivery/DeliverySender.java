@@ -46,6 +46,7 @@ import io.vertx.core.http.RequestOptions;
 public class DeliverySender {
 
     static final String REDACTED = "[redacted]";
+    public static final String AUTOMATION_HEADER = "X-Perscom-Automation-Id";
 
     private final HttpClient client;
     private final DeliveryConfig config;
@@ -105,6 +106,10 @@ public class DeliverySender {
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", WebhookSigner.standardSignature(job.secret(), messageId, timestamp,
                 job.payload()));
+        if (job.automationId() != null) {
+            // Lets PERSCOM mark events caused by this request, so automations cannot trigger each other in a loop.
+            headers.put(AUTOMATION_HEADER, job.automationId().toString());
+        }
         return headers;
     }
 

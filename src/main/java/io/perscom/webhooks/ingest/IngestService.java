@@ -17,7 +17,11 @@ import io.perscom.webhooks.delivery.DeliveryConfig;
 import io.perscom.webhooks.delivery.ReplicaIdentity;
 import io.perscom.webhooks.delivery.RetryPolicy;
 import io.perscom.webhooks.payload.WebhookPayload;
+import io.perscom.webhooks.automation.AutomationContext;
+import io.perscom.webhooks.automation.AutomationRunner;
+import io.perscom.webhooks.automation.AutomationWork;
 import io.perscom.webhooks.observability.DeliveryMetrics;
+import io.perscom.webhooks.payload.ChangeSet;
 import io.perscom.webhooks.persistence.Ids;
 import io.perscom.webhooks.persistence.Timestamps;
 import io.smallrye.mutiny.Uni;
@@ -53,8 +57,16 @@ public class IngestService {
                 from ev join webhook w on w.tenant_id = ev.tenant_id and w.enabled
                     and w.events @> array[ev.type]::text[]
                 returning *
+            ), aj as (
+                insert into automation_job (event_id, tenant_id, event_type, context, lease_owner, lease_until,
+                    created_at)
+                select ev.id, ev.tenant_id, ev.type, $9, $6, now() + $7::bigint * interval '1 millisecond', now()
+                from ev
+                where $9::text is not null and exists (select 1 from automation a
+                    where a.tenant_id = ev.tenant_id and a.trigger = ev.type and a.enabled)
+                returning event_id
             )
-            select ev.id as accepted_id, %s
+            select ev.id as accepted_id, (select count(*) from aj) as automation_jobs, %s
             from ev left join d on true
                 left join webhook w on w.id = d.webhook_id
                 cross join lateral (select ev.payload, ev.trace_id) p
@@ -65,7 +77,7 @@ public class IngestService {
             from event e where e.id = $1
             """;
 
-    private record Accepted(IngestResult result, List<DeliveryJob> jobs) {
+    private record Accepted(IngestResult result, List<DeliveryJob> jobs, AutomationWork automations) {
     }
 
     private final Pool pool;
@@ -75,9 +87,11 @@ public class IngestService {
     private final String replica;
     private final long leaseMillis;
     private final DeliveryMetrics metrics;
+    private final AutomationRunner automationRunner;
 
     public IngestService(Pool pool, DeliveryDispatcher dispatcher, DeliveryRows rows, RetryPolicy retryPolicy,
-            ReplicaIdentity replica, DeliveryConfig config, DeliveryMetrics metrics) {
+            ReplicaIdentity replica, DeliveryConfig config, DeliveryMetrics metrics,
+            AutomationRunner automationRunner) {
         this.pool = pool;
         this.dispatcher = dispatcher;
         this.rows = rows;
@@ -85,6 +99,7 @@ public class IngestService {
         this.replica = replica.id();
         this.leaseMillis = config.lease().toMillis();
         this.metrics = metrics;
+        this.automationRunner = automationRunner;
     }
 
     public Uni<IngestResult> accept(IngestEvent event) {
@@ -112,6 +127,10 @@ public class IngestService {
                     if (dispatchHere && !jobs.isEmpty()) {
                         dispatcher.submit(jobs);
                     }
+                    if (dispatchHere) {
+                        accepted.stream().map(Accepted::automations).filter(java.util.Objects::nonNull)
+                                .forEach(automationRunner::runLeased);
+                    }
                     for (int i = 0; i < events.size(); i++) {
                         if (!accepted.get(i).result().duplicate()) {
                             metrics.eventIngested(events.get(i).tenantId(), events.get(i).event());
@@ -136,24 +155,31 @@ public class IngestService {
         UUID id = event.id() != null ? event.id() : Ids.newId();
         Instant created = event.occurredAt() != null ? event.occurredAt() : Timestamps.now();
         String payload = WebhookPayload.render(WebhookPayload.build(event.event(), created, event.requestId(),
-                event.traceId(), event.data(), event.changes()));
+                event.traceId(), event.data(), ChangeSet.payloadForm(event.changes())));
+        String context = event.causedByAutomation() != null ? null
+                : AutomationContext.of(event.event(), event.data(), event.changes(), event.causer(), created)
+                        .toString();
         Tuple params = Tuple.tuple(List.of(id, event.tenantId(), event.event(), payload, retryPolicy.maxAttempts()))
                 .addValue(dispatchHere ? replica : null)
                 .addValue(dispatchHere ? leaseMillis : null)
-                .addValue(event.traceId());
+                .addValue(event.traceId())
+                .addValue(context);
         return connection.preparedQuery(FAN_OUT).execute(params).flatMap(result -> result.size() == 0
                 ? duplicate(connection, id, event.tenantId())
-                : Uni.createFrom().item(accepted(id, result)));
+                : Uni.createFrom().item(accepted(id, event, context, result)));
     }
 
-    private Accepted accepted(UUID id, RowSet<Row> result) {
+    private Accepted accepted(UUID id, IngestEvent event, String context, RowSet<Row> result) {
         List<DeliveryJob> jobs = new ArrayList<>();
+        boolean automations = false;
         for (Row row : result) {
+            automations = row.getLong("automation_jobs") > 0;
             if (row.getUUID("id") != null) {
                 jobs.add(rows.job(row));
             }
         }
-        return new Accepted(new IngestResult(id, jobs.size(), false), jobs);
+        AutomationWork work = automations ? new AutomationWork(id, event.tenantId(), event.event(), context) : null;
+        return new Accepted(new IngestResult(id, jobs.size(), false), jobs, work);
     }
 
     private Uni<Accepted> duplicate(SqlConnection connection, UUID id, String tenantId) {
@@ -163,7 +189,7 @@ public class IngestService {
                 throw new ApiException(Problem.of(409, "event-id-conflict", "Event id already used",
                         "Another tenant's event already has id " + id + "."));
             }
-            return new Accepted(new IngestResult(id, row.getLong("n").intValue(), true), List.of());
+            return new Accepted(new IngestResult(id, row.getLong("n").intValue(), true), List.of(), null);
         });
     }
 }

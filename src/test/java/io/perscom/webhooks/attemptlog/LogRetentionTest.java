@@ -32,6 +32,15 @@ class LogRetentionTest {
         }
         UUID oldPendingEvent = event(tenant, "40 days");
         delivery(tenant, oldPendingEvent, webhookId, "pending", "40 days");
+        UUID automation = UUID.randomUUID();
+        execute("insert into automation (id, tenant_id, name, trigger, webhook_id, webhook_payload_template, "
+                + "created_at, updated_at) values (?, ?, 'a', 'user.created', ?, '{}', now(), now())", automation,
+                tenant, webhookId);
+        String log = "insert into automation_log (id, tenant_id, automation_id, event_id, status, context, "
+                + "execution_ms, created_at) values (gen_random_uuid(), ?, ?, ?, 'condition_failed', '{}', 1, "
+                + "now() - cast(? as interval))";
+        execute(log, tenant, automation, oldEvent, "40 days");
+        execute(log, tenant, automation, oldEvent, "2 days");
         UUID recentEvent = event(tenant, "1 day");
         UUID recentDone = delivery(tenant, recentEvent, webhookId, "failed", "1 day");
         attempt(tenant, recentDone, webhookId, recentEvent, "1 day");
@@ -45,6 +54,8 @@ class LogRetentionTest {
         assertEquals(1, count("select count(*) from delivery where event_id = ?", oldPendingEvent));
         assertEquals(1, count("select count(*) from delivery_attempt where delivery_id = ?", recentDone));
         assertEquals(1, count("select count(*) from event where id = ?", recentEvent));
+        assertEquals(1, count("select count(*) from automation_log where automation_id = ?", automation),
+                "only the recent automation log is kept");
     }
 
     private static UUID event(String tenant, String age) {

@@ -1,0 +1,78 @@
+package io.perscom.webhooks.automation;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.perscom.webhooks.api.ApiException;
+import io.perscom.webhooks.api.PageMeta;
+import io.perscom.webhooks.api.PageRequest;
+import io.perscom.webhooks.api.PageResponse;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads an automation's logs, newest first. */
+@ApplicationScoped
+public class AutomationLogService {
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    public AutomationLogService(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    public Uni<PageResponse<AutomationLogView>> list(String tenantId, UUID automationId, String status,
+            PageRequest page) {
+        String where = "tenant_id = $1 and automation_id = $2" + (status == null ? "" : " and status = $3");
+        Tuple params = status == null ? Tuple.of(tenantId, automationId) : Tuple.of(tenantId, automationId, status);
+        return pool.preparedQuery("select 1 from automation where id = $1 and tenant_id = $2")
+                .execute(Tuple.of(automationId, tenantId))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw ApiException.notFound("Automation " + automationId);
+                    }
+                })
+                .flatMap(ok -> pool.preparedQuery("select count(*) from automation_log where " + where)
+                        .execute(params))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .flatMap(total -> pool.preparedQuery("select * from automation_log where " + where
+                        + " order by created_at desc, id desc limit " + page.limit() + " offset " + page.offset())
+                        .execute(params)
+                        .map(rows -> {
+                            List<AutomationLogView> items = new ArrayList<>();
+                            rows.forEach(row -> items.add(view(row)));
+                            return new PageResponse<>(items, PageMeta.of(page, total));
+                        }));
+    }
+
+    private AutomationLogView view(Row row) {
+        OffsetDateTime created = row.getOffsetDateTime("created_at");
+        return new AutomationLogView(row.getUUID("id"), row.getUUID("automation_id"), row.getUUID("event_id"),
+                row.getString("status"), row.getString("condition"), row.getBoolean("condition_result"),
+                parse(String.valueOf(row.getValue("context"))), parse(row.getString("rendered_payload")),
+                row.getString("error"), row.getInteger("execution_ms"), row.getUUID("delivery_id"),
+                created.toInstant());
+    }
+
+    private JsonNode parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
