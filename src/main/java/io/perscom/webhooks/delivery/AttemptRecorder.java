@@ -55,6 +55,28 @@ public class AttemptRecorder {
             where d.id = u.id
             """;
 
+    /**
+     * Endpoint health, per webhook from its latest attempt in the batch: a success clears {@code failing_since}; a
+     * failure starts it; 410 Gone, or failing for longer than allowed, disables the webhook with a reason.
+     */
+    private static final String UPDATE_WEBHOOKS = """
+            update webhook w set
+                failing_since = case when u.ok then null else coalesce(w.failing_since, u.at) end,
+                enabled = w.enabled and not u.gone
+                    and (u.ok or coalesce(w.failing_since, u.at) > u.at - $5::bigint * interval '1 millisecond'),
+                disabled_reason = case
+                    when not w.enabled then w.disabled_reason
+                    when u.gone then 'The endpoint answered 410 Gone at ' || u.at
+                    when not u.ok and coalesce(w.failing_since, u.at) <= u.at - $5::bigint * interval '1 millisecond'
+                        then 'Every delivery has failed since ' || coalesce(w.failing_since, u.at)
+                    else w.disabled_reason end
+            from (select distinct on (id) id, ok, gone, at
+                  from unnest($1::uuid[], $2::bool[], $3::bool[], $4::timestamptz[]) as x(id, ok, gone, at)
+                  order by id, at desc) u
+            where w.id = u.id
+            returning w.id, w.enabled, w.disabled_reason
+            """;
+
     private record Pending(AttemptRecord record, UniEmitter<? super Void> done) {
     }
 
@@ -65,7 +87,10 @@ public class AttemptRecorder {
     private final List<Pending> waiting = new ArrayList<>();
     private int flushing;
 
+    private final long disableAfterMillis;
+
     public AttemptRecorder(Pool pool, ObjectMapper mapper, DeliveryConfig config) {
+        this.disableAfterMillis = config.disableAfterFailingFor().toMillis();
         this.pool = pool;
         this.mapper = mapper;
         this.maxBatch = config.recorder().maxBatch();
@@ -114,8 +139,16 @@ public class AttemptRecorder {
     private Uni<Void> write(List<Pending> batch) {
         Tuple attempts = attemptRows(batch);
         Tuple deliveries = deliveryRows(batch);
+        Tuple endpoints = endpointRows(batch);
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT_ATTEMPTS).execute(attempts)
-                .flatMap(ignored -> connection.preparedQuery(UPDATE_DELIVERIES).execute(deliveries)))
+                .flatMap(ignored -> connection.preparedQuery(UPDATE_DELIVERIES).execute(deliveries))
+                .flatMap(ignored -> connection.preparedQuery(UPDATE_WEBHOOKS).execute(endpoints)))
+                .invoke(rows -> rows.forEach(row -> {
+                    if (!row.getBoolean("enabled") && row.getString("disabled_reason") != null
+                            && disabledNow(batch, row.getUUID("id"))) {
+                        LOG.warnf("Webhook %s disabled: %s", row.getUUID("id"), row.getString("disabled_reason"));
+                    }
+                }))
                 .replaceWithVoid();
     }
 
@@ -172,6 +205,30 @@ public class AttemptRecorder {
             at[i] = offset(r.at());
         }
         return Tuple.tuple(List.of(id, status, attempts, next, at));
+    }
+
+    /** The attempts that reached (or tried to reach) the endpoint; deferrals say nothing about its health. */
+    private Tuple endpointRows(List<Pending> batch) {
+        List<AttemptRecord> sent = batch.stream().map(Pending::record)
+                .filter(r -> !"deferred".equals(r.outcome()) && r.result().errorKind() != ErrorKind.ENDPOINT_DISABLED)
+                .toList();
+        int n = sent.size();
+        UUID[] id = new UUID[n];
+        Boolean[] ok = new Boolean[n], gone = new Boolean[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            AttemptRecord r = sent.get(i);
+            id[i] = r.job().webhookId();
+            ok[i] = r.result().succeeded();
+            gone[i] = Integer.valueOf(410).equals(r.result().status());
+            at[i] = offset(r.at());
+        }
+        return Tuple.tuple(List.of(id, ok, gone, at, disableAfterMillis));
+    }
+
+    private static boolean disabledNow(List<Pending> batch, UUID webhookId) {
+        return batch.stream().anyMatch(p -> p.record().job().webhookId().equals(webhookId)
+                && p.record().job().webhookEnabled());
     }
 
     private String json(Object value) {

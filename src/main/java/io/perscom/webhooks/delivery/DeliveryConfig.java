@@ -68,6 +68,12 @@ public interface DeliveryConfig {
     @WithDefault("perscom-webhooks/1.0 (+https://perscom.io)")
     String userAgent();
 
+    /**
+     * An endpoint whose every attempt has failed for this long is disabled (Svix: 5 days); an admin re-enables it.
+     */
+    @WithDefault("5d")
+    Duration disableAfterFailingFor();
+
     CircuitBreaker circuitBreaker();
 
     Recorder recorder();

@@ -57,11 +57,17 @@ public class DeliveryProcessor {
         if (result.succeeded()) {
             return "succeeded";
         }
-        return job.attempt() >= job.maxAttempts() ? "failed" : "retrying";
+        return isFinal(job, result) ? "failed" : "retrying";
+    }
+
+    /** No attempts left, or a failure that retrying cannot fix. */
+    private static boolean isFinal(DeliveryJob job, AttemptResult result) {
+        return job.attempt() >= job.maxAttempts() || result.errorKind() == ErrorKind.BLOCKED
+                || Integer.valueOf(410).equals(result.status());
     }
 
     private Instant nextAttempt(DeliveryJob job, AttemptResult result) {
-        if (result.succeeded() || job.attempt() >= job.maxAttempts()) {
+        if (result.succeeded() || isFinal(job, result)) {
             return null;
         }
         return Timestamps.now().plus(retryPolicy.delayAfter(job.attempt(), result.retryAfter()));

@@ -1,6 +1,7 @@
 package io.perscom.webhooks.delivery;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.perscom.webhooks.egress.EgressGuard;
 import io.perscom.webhooks.payload.PhpQueryString;
 import io.perscom.webhooks.signing.WebhookSigner;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +38,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Sends one signed attempt and reports what happened. Uses the Vert.x HTTP client directly rather than the typed REST
@@ -51,10 +54,12 @@ public class DeliverySender {
     private final HttpClient client;
     private final DeliveryConfig config;
     private final ObjectMapper mapper;
+    private final EgressGuard egress;
 
-    public DeliverySender(Vertx vertx, DeliveryConfig config, ObjectMapper mapper) {
+    public DeliverySender(Vertx vertx, DeliveryConfig config, ObjectMapper mapper, EgressGuard egress) {
         this.config = config;
         this.mapper = mapper;
+        this.egress = egress;
         HttpClientOptions options = new HttpClientOptions()
                 .setName("webhook-sender")
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -88,11 +93,29 @@ public class DeliverySender {
         String loggedUrl = UrlRedaction.redact(url);
         long started = System.nanoTime();
         Duration deadline = config.connectTimeout().plus(config.readTimeout());
-        return Uni.createFrom().<AttemptResult> emitter(emitter -> exchange(request, get ? null : job.payload(),
-                new Exchange(emitter, loggedUrl, logged, started)))
+        URI target = URI.create(url);
+        return egress.resolve(target.getHost())
+                .onItem().transformToUni(address -> {
+                    // Connect to the address that was checked, not to a second DNS answer.
+                    request.setServer(SocketAddress.inetSocketAddress(port(target), address.getHostAddress()));
+                    return Uni.createFrom().<AttemptResult> emitter(emitter -> exchange(request,
+                            get ? null : job.payload(), new Exchange(emitter, loggedUrl, logged, started)));
+                })
                 .ifNoItem().after(deadline)
                 .recoverWithItem(() -> AttemptResult.error(loggedUrl, logged, elapsed(started), ErrorKind.TIMEOUT,
-                        "No complete response within " + deadline.toSeconds() + " s"));
+                        "No complete response within " + deadline.toSeconds() + " s"))
+                .onFailure(EgressGuard.Refused.class).recoverWithItem(refused -> AttemptResult.error(loggedUrl,
+                        logged, elapsed(started), ErrorKind.BLOCKED, "Refused by the SSRF guard: "
+                                + refused.getMessage()))
+                .onFailure().recoverWithItem(error -> AttemptResult.error(loggedUrl, logged, elapsed(started),
+                        classify(error), String.valueOf(error.getMessage())));
+    }
+
+    private static int port(URI target) {
+        if (target.getPort() > 0) {
+            return target.getPort();
+        }
+        return "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
     }
 
     private Map<String, String> headers(DeliveryJob job) {
@@ -104,8 +127,13 @@ public class DeliverySender {
         headers.put("Signature", WebhookSigner.perscomSignature(job.secret(), job.payload()));
         headers.put("webhook-id", messageId);
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", WebhookSigner.standardSignature(job.secret(), messageId, timestamp,
-                job.payload()));
+        String signature = WebhookSigner.standardSignature(job.secret(), messageId, timestamp, job.payload());
+        if (job.previousSecret() != null) {
+            // During a rotation both secrets sign, space-separated, as Standard Webhooks allows.
+            signature += " " + WebhookSigner.standardSignature(job.previousSecret(), messageId, timestamp,
+                    job.payload());
+        }
+        headers.put("webhook-signature", signature);
         if (job.automationId() != null) {
             // Lets PERSCOM mark events caused by this request, so automations cannot trigger each other in a loop.
             headers.put(AUTOMATION_HEADER, job.automationId().toString());
@@ -172,7 +200,7 @@ public class DeliverySender {
     static Map<String, String> redacted(Map<String, String> headers) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.computeIfPresent("Signature", (k, v) -> REDACTED);
-        copy.computeIfPresent("webhook-signature", (k, v) -> "v1," + REDACTED);
+        copy.computeIfPresent("webhook-signature", (k, v) -> v.replaceAll("v1,[^ ]+", "v1," + REDACTED));
         return copy;
     }
 

@@ -8,6 +8,8 @@ public enum ErrorKind {
     TLS,
     CONNECTION,
     CIRCUIT_OPEN,
+    /** Refused by the SSRF guard: the host resolves to an internal address. Not retried. */
+    BLOCKED,
     ENDPOINT_DISABLED;
 
     public String code() {

@@ -19,6 +19,10 @@ public interface SecretsConfig {
     /** Key id used to encrypt new secrets. Default: the first key of {@link #encryptionKeys()}. */
     Optional<String> activeKeyId();
 
+    /** How long the previous secret keeps signing (a second webhook-signature) after a rotation, by default. */
+    @WithDefault("24h")
+    java.time.Duration rotationOverlap();
+
     /** Random bytes in a generated secret ({@code whsec_} + base64, as Svix and Standard Webhooks do). */
     @WithDefault("24")
     int generatedBytes();

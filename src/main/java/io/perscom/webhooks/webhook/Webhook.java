@@ -40,12 +40,30 @@ public class Webhook {
     @Column(name = "secret_ciphertext", nullable = false)
     public byte[] secretCiphertext;
 
+    @Column(name = "previous_secret_key_id")
+    public String previousSecretKeyId;
+
+    @Column(name = "previous_secret_ciphertext")
+    public byte[] previousSecretCiphertext;
+
+    /** Until then deliveries carry a second signature made with the previous secret. */
+    @Column(name = "previous_secret_expires_at")
+    public Instant previousSecretExpiresAt;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, columnDefinition = "text[]")
     public String[] events;
 
     @Column(nullable = false)
     public boolean enabled;
+
+    /** Why the service disabled the webhook (410 Gone, failing too long); cleared when an admin re-enables it. */
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+
+    /** Since when every attempt has failed; null after a success. Drives automatic disabling. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

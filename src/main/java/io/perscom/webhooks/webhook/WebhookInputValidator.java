@@ -92,7 +92,7 @@ final class WebhookInputValidator {
         }
     }
 
-    private static void checkSecret(String secret, Validation validation) {
+    static void checkSecret(String secret, Validation validation) {
         if (secret == null) {
             return;
         }

@@ -75,6 +75,13 @@ public class WebhookResource {
         return service.secret(tenant.id(), QueryParams.pathId(id, WEBHOOK));
     }
 
+    @POST
+    @Path("{id}/secret/rotate")
+    @Operation(summary = "Rotate the signing secret; the previous one keeps signing for overlap_seconds (default 24 h)")
+    public Uni<SecretRotation> rotateSecret(@PathParam("id") String id, RotateSecretInput input) {
+        return service.rotateSecret(tenant.id(), QueryParams.pathId(id, WEBHOOK), input);
+    }
+
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a webhook (absent fields take their defaults; the secret is kept unless given)")

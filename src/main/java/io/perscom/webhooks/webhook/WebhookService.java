@@ -1,5 +1,6 @@
 package io.perscom.webhooks.webhook;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +11,14 @@ import io.perscom.webhooks.api.ApiException;
 import io.perscom.webhooks.api.PageMeta;
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
+import io.perscom.webhooks.api.Validation;
+import io.perscom.webhooks.egress.EgressGuard;
 import io.perscom.webhooks.persistence.Ids;
 import io.perscom.webhooks.persistence.Timestamps;
 import io.perscom.webhooks.secrets.EncryptedSecret;
 import io.perscom.webhooks.secrets.SecretCipher;
 import io.perscom.webhooks.secrets.SecretGenerator;
+import io.perscom.webhooks.secrets.SecretsConfig;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -28,11 +32,18 @@ public class WebhookService {
     private final WebhookRepository repository;
     private final SecretCipher cipher;
     private final SecretGenerator generator;
+    private static final long MAX_OVERLAP = 7 * 24 * 3600;
 
-    public WebhookService(WebhookRepository repository, SecretCipher cipher, SecretGenerator generator) {
+    private final EgressGuard egress;
+    private final java.time.Duration defaultOverlap;
+
+    public WebhookService(WebhookRepository repository, SecretCipher cipher, SecretGenerator generator,
+            EgressGuard egress, SecretsConfig secrets) {
         this.repository = repository;
         this.cipher = cipher;
         this.generator = generator;
+        this.egress = egress;
+        this.defaultOverlap = secrets.rotationOverlap();
     }
 
     @WithTransaction
@@ -47,7 +58,7 @@ public class WebhookService {
         setSecret(webhook, secret);
         return repository.persist(webhook).map(saved -> {
             LOG.infof("Webhook %s created for tenant %s", saved.id, tenantId);
-            return WebhookView.withSecret(saved, secret);
+            return WebhookView.withSecret(saved, secret, warnings(saved));
         });
     }
 
@@ -80,6 +91,36 @@ public class WebhookService {
         return update(tenantId, id, input, false);
     }
 
+    /**
+     * Replaces the secret (with the one given, or a generated one) and keeps the old one signing for {@code overlap},
+     * so receivers can switch without dropping a webhook.
+     */
+    @WithTransaction
+    public Uni<SecretRotation> rotateSecret(String tenantId, UUID id, RotateSecretInput body) {
+        RotateSecretInput input = body == null ? new RotateSecretInput(null, null) : body;
+        Validation validation = new Validation();
+        WebhookInputValidator.checkSecret(input.secret(), validation);
+        if (input.overlapSeconds() != null && (input.overlapSeconds() < 0 || input.overlapSeconds() > MAX_OVERLAP)) {
+            validation.reject("overlap_seconds", "must be between 0 and " + MAX_OVERLAP + " (7 days)");
+        }
+        validation.throwIfInvalid();
+        java.time.Duration overlap = input.overlapSeconds() != null
+                ? java.time.Duration.ofSeconds(input.overlapSeconds()) : defaultOverlap;
+        String secret = input.secret() != null ? input.secret() : generator.generate();
+        return find(tenantId, id).map(webhook -> {
+            webhook.previousSecretKeyId = webhook.secretKeyId;
+            webhook.previousSecretCiphertext = webhook.secretCiphertext;
+            webhook.previousSecretExpiresAt = Timestamps.now().plus(overlap);
+            setSecret(webhook, secret);
+            webhook.updatedAt = Timestamps.now();
+            return webhook;
+        }).call(repository::flush).map(saved -> {
+            LOG.infof("Secret of webhook %s rotated; the previous one signs until %s", id,
+                    saved.previousSecretExpiresAt);
+            return new SecretRotation(secret, saved.previousSecretExpiresAt);
+        });
+    }
+
     @WithTransaction
     public Uni<Void> delete(String tenantId, UUID id) {
         return find(tenantId, id).flatMap(repository::delete)
@@ -99,7 +140,7 @@ public class WebhookService {
                 setSecret(webhook, input.secret());
             }
             return webhook;
-        }).call(repository::flush).map(WebhookView::of);
+        }).call(repository::flush).map(saved -> WebhookView.withSecret(saved, null, warnings(saved)));
     }
 
     private Uni<Webhook> find(String tenantId, UUID id) {
@@ -129,9 +170,20 @@ public class WebhookService {
             webhook.events = input.events().toArray(String[]::new);
         }
         if (input.enabled() != null) {
+            if (input.enabled() && !webhook.enabled) {
+                // Re-enabled by an admin: start counting failures afresh.
+                webhook.disabledReason = null;
+                webhook.failingSince = null;
+            }
             webhook.enabled = input.enabled();
         }
         webhook.updatedAt = Timestamps.now();
+    }
+
+    /** Judged without DNS; deliveries check the resolved address again at connection time. */
+    private List<String> warnings(Webhook webhook) {
+        String refusal = egress.refusalWithoutDns(webhook.url);
+        return refusal == null ? List.of() : List.of("Deliveries to this URL will be refused: " + refusal);
     }
 
     private void setSecret(Webhook webhook, String secret) {

@@ -6,18 +6,23 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A webhook as the admin API shows it. {@code secret} is present only in the create response. */
+/**
+ * A webhook as the admin API shows it. {@code secret} is present only in the create response; {@code warnings} only
+ * in create and update responses, when something about the webhook will keep it from working (e.g. a URL the SSRF
+ * guard refuses).
+ */
 public record WebhookView(UUID id, String name, String description, String url, String method, List<String> events,
-        boolean enabled, @JsonInclude(JsonInclude.Include.NON_NULL) String secret, Instant createdAt,
-        Instant updatedAt) {
+        boolean enabled, String disabledReason, @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings, Instant createdAt, Instant updatedAt) {
 
     static WebhookView of(Webhook webhook) {
-        return withSecret(webhook, null);
+        return withSecret(webhook, null, List.of());
     }
 
-    static WebhookView withSecret(Webhook webhook, String secret) {
+    static WebhookView withSecret(Webhook webhook, String secret, List<String> warnings) {
         return new WebhookView(webhook.id, webhook.name, webhook.description, webhook.url, webhook.method,
-                List.of(webhook.events), webhook.enabled, secret, webhook.createdAt, webhook.updatedAt);
+                List.of(webhook.events), webhook.enabled, webhook.disabledReason, secret, warnings,
+                webhook.createdAt, webhook.updatedAt);
     }
 
     @Override

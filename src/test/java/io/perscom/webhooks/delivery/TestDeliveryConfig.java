@@ -69,6 +69,10 @@ final class TestDeliveryConfig {
                 return "test";
             }
 
+            public Duration disableAfterFailingFor() {
+                return Duration.ofDays(5);
+            }
+
             public CircuitBreaker circuitBreaker() {
                 return null;
             }

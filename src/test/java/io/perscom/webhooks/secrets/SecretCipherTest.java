@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,21 +84,6 @@ class SecretCipherTest {
     }
 
     private static SecretsConfig config(List<String> keys, String active) {
-        return new SecretsConfig() {
-            @Override
-            public List<String> encryptionKeys() {
-                return keys;
-            }
-
-            @Override
-            public Optional<String> activeKeyId() {
-                return Optional.ofNullable(active);
-            }
-
-            @Override
-            public int generatedBytes() {
-                return 24;
-            }
-        };
+        return TestSecretsConfig.of(keys, active);
     }
 }

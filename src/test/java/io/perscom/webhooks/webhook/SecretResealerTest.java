@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.perscom.webhooks.secrets.EncryptedSecret;
 import io.perscom.webhooks.secrets.SecretCipher;
-import io.perscom.webhooks.secrets.SecretsConfig;
+import io.perscom.webhooks.secrets.TestSecretsConfig;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -49,18 +48,6 @@ class SecretResealerTest {
 
     private static SecretCipher oldKeyCipher() {
         List<String> keys = ConfigProvider.getConfig().getValues("webhooks.secrets.encryption-keys", String.class);
-        return new SecretCipher(new SecretsConfig() {
-            public List<String> encryptionKeys() {
-                return keys;
-            }
-
-            public Optional<String> activeKeyId() {
-                return Optional.of("test-1");
-            }
-
-            public int generatedBytes() {
-                return 24;
-            }
-        });
+        return new SecretCipher(TestSecretsConfig.of(keys, "test-1"));
     }
 }
