@@ -6,14 +6,33 @@ import java.util.List;
 public class ApiException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Long retryAfterSeconds;
 
     public ApiException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ApiException(Problem problem, Long retryAfterSeconds) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Seconds for a {@code Retry-After} header, or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(Problem.of(429, "rate-limited", "Too Many Requests", detail), retryAfterSeconds);
+    }
+
+    public static ApiException unavailable(String detail, long retryAfterSeconds) {
+        return new ApiException(Problem.of(503, "unavailable", "Service Unavailable", detail), retryAfterSeconds);
     }
 
     public static ApiException notFound(String what) {

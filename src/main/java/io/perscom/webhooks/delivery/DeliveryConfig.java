@@ -45,13 +45,28 @@ public interface DeliveryConfig {
     @WithDefault("16")
     int maxInFlightPerEndpoint();
 
+    /** Requests in flight at once for one tenant, so one tenant's flood cannot starve the others. */
+    @WithDefault("128")
+    int maxInFlightPerTenant();
+
     /** Deliveries this replica holds in memory waiting for a slot; beyond this they stay in the database queue. */
     @WithDefault("20000")
     int maxQueued();
 
-    /** How long a claimed delivery belongs to this replica before another may take it over. */
-    @WithDefault("5m")
+    /**
+     * How long a claimed delivery belongs to this replica before another may take it over. The replica renews the
+     * leases it holds every {@link #leaseRenewal()}, so this bounds how long a crashed replica's deliveries wait.
+     */
+    @WithDefault("60s")
     Duration lease();
+
+    /** How often this replica renews the leases of the deliveries it holds (well under {@link #lease()}). */
+    @WithDefault("20s")
+    Duration leaseRenewal();
+
+    /** On shutdown, how long in-flight deliveries may take to finish; queued ones are released at once. */
+    @WithDefault("20s")
+    Duration shutdownGrace();
 
     /** How often the database queue is polled for due retries and deliveries whose lease expired. */
     @WithDefault("1s")

@@ -77,6 +77,9 @@ public class IngestService {
             from event e where e.id = $1
             """;
 
+    private static final java.time.Duration STORE_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private static final long DATABASE_RETRY_SECONDS = 5;
+
     private record Accepted(IngestResult result, List<DeliveryJob> jobs, AutomationWork automations) {
     }
 
@@ -88,10 +91,11 @@ public class IngestService {
     private final long leaseMillis;
     private final DeliveryMetrics metrics;
     private final AutomationRunner automationRunner;
+    private final IngestGate gate;
 
     public IngestService(Pool pool, DeliveryDispatcher dispatcher, DeliveryRows rows, RetryPolicy retryPolicy,
             ReplicaIdentity replica, DeliveryConfig config, DeliveryMetrics metrics,
-            AutomationRunner automationRunner) {
+            AutomationRunner automationRunner, IngestGate gate) {
         this.pool = pool;
         this.dispatcher = dispatcher;
         this.rows = rows;
@@ -100,6 +104,7 @@ public class IngestService {
         this.leaseMillis = config.lease().toMillis();
         this.metrics = metrics;
         this.automationRunner = automationRunner;
+        this.gate = gate;
     }
 
     public Uni<IngestResult> accept(IngestEvent event) {
@@ -119,8 +124,15 @@ public class IngestService {
     }
 
     private Uni<List<IngestResult>> acceptAll(List<IngestEvent> events) {
+        gate.admit(events);
         boolean dispatchHere = dispatcher.capacity() > 0;
         return pool.withTransaction(connection -> insertAll(connection, events, dispatchHere))
+                // Fail fast while the database is away: nothing was acknowledged, PERSCOM retries (idempotent on id).
+                .ifNoItem().after(STORE_TIMEOUT).failWith(() -> ApiException.unavailable(
+                        "Storing the event took too long; retry later.", DATABASE_RETRY_SECONDS))
+                .onFailure(error -> !(error instanceof ApiException)).transform(error -> ApiException.unavailable(
+                        "The event could not be stored (" + error.getClass().getSimpleName() + "); retry later.",
+                        DATABASE_RETRY_SECONDS))
                 .map(accepted -> {
                     List<DeliveryJob> jobs = new ArrayList<>();
                     accepted.forEach(a -> jobs.addAll(a.jobs()));

@@ -66,6 +66,11 @@ public class DeliveryMetrics {
         }
     }
 
+    /** Due deliveries at the last refresh. */
+    public long dueDeliveries() {
+        return dueDeliveries.get();
+    }
+
     public void queue(long due, long oldestAgeSeconds) {
         dueDeliveries.set(due);
         oldestDueAgeSeconds.set(oldestAgeSeconds);

@@ -19,6 +19,7 @@ import io.perscom.webhooks.secrets.EncryptedSecret;
 import io.perscom.webhooks.secrets.SecretCipher;
 import io.perscom.webhooks.secrets.SecretGenerator;
 import io.perscom.webhooks.secrets.SecretsConfig;
+import io.perscom.webhooks.tenancy.TenantLimits;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,14 +37,16 @@ public class WebhookService {
 
     private final EgressGuard egress;
     private final java.time.Duration defaultOverlap;
+    private final long maxWebhooks;
 
     public WebhookService(WebhookRepository repository, SecretCipher cipher, SecretGenerator generator,
-            EgressGuard egress, SecretsConfig secrets) {
+            EgressGuard egress, SecretsConfig secrets, TenantLimits limits) {
         this.repository = repository;
         this.cipher = cipher;
         this.generator = generator;
         this.egress = egress;
         this.defaultOverlap = secrets.rotationOverlap();
+        this.maxWebhooks = limits.maxWebhooksPerTenant();
     }
 
     @WithTransaction
@@ -56,7 +59,11 @@ public class WebhookService {
         String secret = input.secret() != null ? input.secret() : generator.generate();
         apply(webhook, input, true);
         setSecret(webhook, secret);
-        return repository.persist(webhook).map(saved -> {
+        return repository.count("tenantId", tenantId).invoke(count -> {
+            if (count >= maxWebhooks) {
+                throw ApiException.invalid("body", "a tenant may have at most " + maxWebhooks + " webhooks");
+            }
+        }).flatMap(count -> repository.persist(webhook)).map(saved -> {
             LOG.infof("Webhook %s created for tenant %s", saved.id, tenantId);
             return WebhookView.withSecret(saved, secret, warnings(saved));
         });

@@ -1,0 +1,81 @@
+package io.perscom.webhooks.ingest;
+
+import static io.perscom.webhooks.support.Api.admin;
+import static io.perscom.webhooks.support.Api.freshTenant;
+import static io.perscom.webhooks.support.Fixtures.PERSCOM;
+import static io.perscom.webhooks.support.Fixtures.count;
+import static io.perscom.webhooks.support.Fixtures.event;
+import static io.perscom.webhooks.support.Fixtures.ingest;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.perscom.webhooks.observability.DeliveryMetrics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Test limits: 100 events/s per tenant with a burst of 200, 20 webhooks per tenant. */
+@QuarkusTest
+class IngestLimitsTest {
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    @Test
+    void aTenantOverItsEventRateGets429WithRetryAfterAndOthersAreUnaffected() {
+        String noisy = freshTenant();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(event(noisy, "user.created", Map.of("id", i)));
+        }
+        batch(batch).statusCode(202);
+        batch(batch).statusCode(202);
+        batch(batch).statusCode(429).header("Retry-After", notNullValue())
+                .contentType("application/problem+json");
+        assertEquals(200, count("select count(*) from event where tenant_id = ?", noisy), "the refused batch wrote nothing");
+
+        ingest(event(freshTenant(), "user.created", Map.of("id", 1))).statusCode(202);
+    }
+
+    @Test
+    void aFullQueueTurnsIngestAwayWith503() {
+        String tenant = freshTenant();
+        long due = metrics.dueDeliveries();
+        try {
+            metrics.queue(5_000_000, 3600);
+            ingest(event(tenant, "user.created", Map.of("id", 1))).statusCode(503)
+                    .header("Retry-After", equalTo("30")).body("status", equalTo(503));
+            assertEquals(0, count("select count(*) from event where tenant_id = ?", tenant));
+        } finally {
+            metrics.queue(due, 0);
+        }
+        ingest(event(tenant, "user.created", Map.of("id", 1))).statusCode(202);
+    }
+
+    @Test
+    void aTenantMayHaveOnlySoManyWebhooks() {
+        String tenant = freshTenant();
+        for (int i = 0; i < 20; i++) {
+            admin(tenant).body(Map.of("url", "https://example.com/" + i)).when().post("/api/v1/webhooks").then()
+                    .statusCode(201);
+        }
+        admin(tenant).body(Map.of("url", "https://example.com/21")).when().post("/api/v1/webhooks").then()
+                .statusCode(422).body("errors.field", hasItem("body"));
+        assertEquals(20, count("select count(*) from webhook where tenant_id = ?", tenant));
+    }
+
+    private static io.restassured.response.ValidatableResponse batch(List<Map<String, Object>> events) {
+        return given().auth().oauth2(PERSCOM).contentType(ContentType.JSON).body(events)
+                .when().post("/internal/v1/events/batch").then();
+    }
+}
