@@ -17,10 +17,12 @@ public final class Validation {
         return !errors.isEmpty();
     }
 
-    /** Checks an optional text field's length; null passes. */
+    /** Checks an optional text field's length and characters (no control characters but tab and newlines). */
     public Validation maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             reject(field, "must be at most " + max + " characters");
+        } else if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            reject(field, "must not contain control characters");
         }
         return this;
     }

@@ -34,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 public class AttemptLogResource {
 
     private static final String WEBHOOK = "Webhook";
+    private static final int MAX_TEST_BODY = 65536;
 
     public record Redelivery(UUID deliveryId) {
     }
@@ -86,6 +87,9 @@ public class AttemptLogResource {
     @Operation(summary = "Send webhook.test with the JSON object given (default {\"status\":\"ok\"}) and answer with the attempt")
     public Uni<AttemptLogView> test(@PathParam("id") String id, byte[] body) throws java.io.IOException {
         UUID webhookId = QueryParams.pathId(id, WEBHOOK);
+        if (body != null && body.length > MAX_TEST_BODY) {
+            throw ApiException.invalid("body", "must be at most " + MAX_TEST_BODY + " bytes");
+        }
         JsonNode data = body == null || body.length == 0 ? mapper.createObjectNode().put("status", "ok")
                 : mapper.readTree(body);
         if (data == null || !data.isObject()) {

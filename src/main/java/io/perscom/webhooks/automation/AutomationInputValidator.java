@@ -41,10 +41,11 @@ public class AutomationInputValidator {
     }
 
     AutomationInput partial(AutomationInput input) {
-        AutomationInput in = input == null ? new AutomationInput(null, null, null, null, null, null, null, null)
-                : input;
-        check(in, new Validation());
-        return in;
+        if (input == null) {
+            throw io.perscom.webhooks.api.ApiException.invalid("body", "must be a JSON object");
+        }
+        check(input, new Validation());
+        return input;
     }
 
     /** Checks a condition and template only (preview of an unsaved automation). */
@@ -61,6 +62,7 @@ public class AutomationInputValidator {
         }
         validation.maxLength("name", in.name(), MAX_NAME);
         validation.maxLength("description", in.description(), MAX_DESCRIPTION);
+        validation.maxLength("condition", in.condition(), io.perscom.webhooks.automation.engine.ExpressionEngine.MAX_CONDITION);
         if (in.trigger() != null && (!EventCatalog.exists(in.trigger())
                 || EventCatalog.TEST_EVENT.equals(in.trigger()))) {
             validation.reject("trigger", "must be one of the 33 PERSCOM event types (not webhook.test)");

@@ -60,7 +60,7 @@ public class AutomationLogService {
         OffsetDateTime created = row.getOffsetDateTime("created_at");
         return new AutomationLogView(row.getUUID("id"), row.getUUID("automation_id"), row.getUUID("event_id"),
                 row.getString("status"), row.getString("condition"), row.getBoolean("condition_result"),
-                parse(String.valueOf(row.getValue("context"))), parse(row.getString("rendered_payload")),
+                parse(row.getString("context")), parse(row.getString("rendered_payload")),
                 row.getString("error"), row.getInteger("execution_ms"), row.getUUID("delivery_id"),
                 created.toInstant());
     }

@@ -61,7 +61,7 @@ public class AutomationRunner {
     static final String INSERT_LOG = """
             insert into automation_log (id, tenant_id, automation_id, event_id, status, condition, condition_result,
                 context, rendered_payload, error, execution_ms, delivery_id, created_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, clock_timestamp())
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, clock_timestamp())
             """;
 
     private record Automation(UUID id, String condition, JsonNode template, UUID webhookId, boolean webhookEnabled) {

@@ -46,7 +46,10 @@ final class WebhookInputValidator {
 
     /** For PATCH: only the fields present are checked. */
     static WebhookInput partial(WebhookInput input) {
-        return check(input == null ? empty() : input, new Validation());
+        if (input == null) {
+            throw io.perscom.webhooks.api.ApiException.invalid("body", "must be a JSON object");
+        }
+        return check(input, new Validation());
     }
 
     private static WebhookInput check(WebhookInput in, Validation validation) {
@@ -73,8 +76,11 @@ final class WebhookInputValidator {
         if (url == null) {
             return;
         }
-        if (url.length() > MAX_URL) {
-            validation.reject("url", "must be at most " + MAX_URL + " characters");
+        if (url.length() > MAX_URL || url.chars().anyMatch(c -> c <= 0x20)) {
+            validation.maxLength("url", url, MAX_URL);
+            if (!validation.hasErrors()) {
+                validation.reject("url", "must not contain spaces or control characters");
+            }
             return;
         }
         try {

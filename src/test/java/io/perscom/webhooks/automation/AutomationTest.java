@@ -124,6 +124,17 @@ class AutomationTest {
     }
 
     @Test
+    void eventDataWithNulCharactersIsDeliveredAndLogged() throws Exception {
+        String target = webhook(tenant, receiver.url("/nul"), List.of(), "post", null, true);
+        String automation = automation("Nul", "user.created", "filled(model.name)", target,
+                Map.of("name", "{{ model.name }}"), 0);
+        ingest(event(tenant, "user.created", Map.of("id", 1, "name", "a\u0000b"))).statusCode(202);
+        Received request = receiver.await("/nul", 1, WAIT).get(0);
+        assertEquals("a\u0000b", JSON.readTree(request.body()).get("name").asText());
+        assertEquals("executed", awaitLogs(automation, 1).get(0).get("status"));
+    }
+
+    @Test
     void eventsCausedByAnAutomationDoNotRunAutomations() {
         String target = webhook(tenant, receiver.url("/loop"), List.of(), "post", null, true);
         String automation = automation("Echo", "user.created", null, target, Map.of("x", "{{ model.id }}"), 0);
