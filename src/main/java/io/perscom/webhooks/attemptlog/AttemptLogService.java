@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.perscom.webhooks.api.ApiException;
-import io.perscom.webhooks.api.PageMeta;
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
+import io.perscom.webhooks.persistence.SqlPages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,18 +47,9 @@ public class AttemptLogService {
         add(where, params, "a.created_at >= $", utc(filter.from()));
         add(where, params, "a.created_at < $", utc(filter.to()));
         add(where, params, "a.event_id = $", filter.eventId());
-        String count = "select count(*) from delivery_attempt a where " + where;
-        String select = "select " + COLUMNS + " from delivery_attempt a join delivery d on d.id = a.delivery_id where "
-                + where + " order by a.created_at desc, a.id desc limit " + page.limit() + " offset " + page.offset();
-        Tuple tuple = Tuple.tuple(params);
-        return requireWebhook(tenantId, webhookId)
-                .flatMap(ok -> pool.preparedQuery(count).execute(tuple))
-                .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(total -> pool.preparedQuery(select).execute(tuple).map(rows -> {
-                    List<AttemptLogView> items = new ArrayList<>();
-                    rows.forEach(row -> items.add(view(row, null)));
-                    return new PageResponse<>(items, PageMeta.of(page, total));
-                }));
+        String from = "from delivery_attempt a join delivery d on d.id = a.delivery_id where " + where;
+        return requireWebhook(tenantId, webhookId).flatMap(ok -> SqlPages.page(pool, COLUMNS, from,
+                "a.created_at desc, a.id desc", Tuple.tuple(params), page, row -> view(row, null)));
     }
 
     public Uni<AttemptLogView> get(String tenantId, UUID webhookId, UUID logId) {

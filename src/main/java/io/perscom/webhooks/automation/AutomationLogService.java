@@ -1,8 +1,6 @@
 package io.perscom.webhooks.automation;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.perscom.webhooks.api.ApiException;
-import io.perscom.webhooks.api.PageMeta;
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
+import io.perscom.webhooks.persistence.SqlPages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,17 +41,8 @@ public class AutomationLogService {
                         throw ApiException.notFound("Automation " + automationId);
                     }
                 })
-                .flatMap(ok -> pool.preparedQuery("select count(*) from automation_log where " + where)
-                        .execute(params))
-                .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(total -> pool.preparedQuery("select * from automation_log where " + where
-                        + " order by created_at desc, id desc limit " + page.limit() + " offset " + page.offset())
-                        .execute(params)
-                        .map(rows -> {
-                            List<AutomationLogView> items = new ArrayList<>();
-                            rows.forEach(row -> items.add(view(row)));
-                            return new PageResponse<>(items, PageMeta.of(page, total));
-                        }));
+                .flatMap(ok -> SqlPages.page(pool, "*", "from automation_log where " + where,
+                        "created_at desc, id desc", params, page, this::view));
     }
 
     private AutomationLogView view(Row row) {

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,39 +22,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.perscom.webhooks.support.Await;
-import io.perscom.webhooks.support.TestReceiver;
+import io.perscom.webhooks.support.ReceiverTest;
 import io.perscom.webhooks.support.TestReceiver.Received;
 import io.perscom.webhooks.support.Verify;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class AutomationTest {
+class AutomationTest extends ReceiverTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMOTED = "model[\"status\"] == \"active\" and changed(\"rank_id\")";
 
-    private TestReceiver receiver;
-    private String tenant;
-
-    @BeforeEach
-    void start() {
-        receiver = TestReceiver.start();
-        tenant = freshTenant();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-    }
 
     @Test
     void aMatchingAutomationSendsItsRenderedPayloadThroughTheNormalPipeline() throws Exception {

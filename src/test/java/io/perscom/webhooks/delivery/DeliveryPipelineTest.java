@@ -16,39 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.perscom.webhooks.support.Await;
-import io.perscom.webhooks.support.TestReceiver;
+import io.perscom.webhooks.support.ReceiverTest;
 import io.perscom.webhooks.support.TestReceiver.Received;
 import io.perscom.webhooks.support.TestReceiver.Reply;
 import io.perscom.webhooks.support.Verify;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class DeliveryPipelineTest {
+class DeliveryPipelineTest extends ReceiverTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestReceiver receiver;
-    private String tenant;
-
-    @BeforeEach
-    void start() {
-        receiver = TestReceiver.start();
-        tenant = freshTenant();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-    }
 
     @Test
     void fansOutOnlyToEnabledSubscribedWebhooksOfTheTenant() throws Exception {

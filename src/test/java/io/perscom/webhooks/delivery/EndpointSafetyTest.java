@@ -16,17 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.perscom.webhooks.support.Await;
-import io.perscom.webhooks.support.TestReceiver;
+import io.perscom.webhooks.support.ReceiverTest;
 import io.perscom.webhooks.support.TestReceiver.Received;
 import io.perscom.webhooks.support.TestReceiver.Reply;
 import io.perscom.webhooks.support.Verify;
@@ -34,23 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** SSRF guard, secret rotation and endpoint health, end to end (loopback only: 127.0.0.1 is the allow-list). */
 @QuarkusTest
-class EndpointSafetyTest {
+class EndpointSafetyTest extends ReceiverTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TestReceiver receiver;
-    private String tenant;
-
-    @BeforeEach
-    void start() {
-        receiver = TestReceiver.start();
-        tenant = freshTenant();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-    }
 
     @Test
     void addressesOutsideTheAllowListAreRefusedAndLogged() {
