@@ -70,7 +70,9 @@ public class DeliverySender {
                 .setVerifyHost(true)
                 // Our trace context stays inside: no traceparent header goes to tenants' endpoints.
                 .setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlightPerEndpoint());
+        // Connections are pooled per host and port, and many webhooks share a host (or a receiver): the pool must
+        // not be the bottleneck, the dispatcher's per-webhook bound is the limit that matters.
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlight());
         this.client = vertx.createHttpClient(options, pool);
     }
 

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,6 +133,26 @@ class EndpointSafetyTest extends ReceiverTest {
         Await.until(() -> count("select count(*) from webhook where id = ? and failing_since is null",
                 UUID.fromString(healthy)), n -> n == 1, WAIT, "a success to clear failing_since");
         assertTrue(admin(tenant).when().get("/api/v1/webhooks/" + healthy).then().extract().<Boolean> path("enabled"));
+    }
+
+    @Test
+    void aSlowEndpointDoesNotDelayOthers() {
+        webhook(tenant, receiver.url("/slow"), null, "calendar.updated");
+        webhook(tenant, receiver.url("/fast"), null, "calendar.updated");
+        receiver.script("/slow", Reply.status(200).after(Duration.ofSeconds(3)));
+        List<Map<String, Object>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(event(tenant, "calendar.updated", Map.of("id", i)));
+        }
+        io.restassured.RestAssured.given().auth().oauth2(io.perscom.webhooks.support.Fixtures.PERSCOM)
+                .contentType("application/json").body(batch).when().post("/internal/v1/events/batch").then()
+                .statusCode(202);
+
+        List<Received> fast = receiver.await("/fast", 40, WAIT);
+        Received firstSlow = receiver.received("/slow").get(0);
+        java.time.Instant lastFast = fast.get(39).at();
+        assertTrue(lastFast.isBefore(firstSlow.at().plusMillis(900)),
+                "all 40 fast deliveries arrived while the slow endpoint's first requests were still hanging");
     }
 
     private List<Map<String, Object>> logs(String webhookId, String param, String value) {

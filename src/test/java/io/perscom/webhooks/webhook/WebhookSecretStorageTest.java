@@ -52,6 +52,7 @@ class WebhookSecretStorageTest {
         String tenant = freshTenant();
         String given = "log-probe-secret-0123456789abcdef";
         String generated;
+        String rotated;
         try (LogCapture log = LogCapture.start()) {
             String id = admin(tenant).body(Map.of("url", "https://example.com/a", "secret", given))
                     .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
@@ -62,12 +63,21 @@ class WebhookSecretStorageTest {
                     .then().statusCode(200);
             admin(tenant).body(Map.of("url", "bad", "secret", given)).when().post("/api/v1/webhooks")
                     .then().statusCode(422);
+            rotated = admin(tenant).when().post("/api/v1/webhooks/" + id + "/secret/rotate").then()
+                    .statusCode(200).extract().path("secret");
+            admin(tenant).body(Map.of("secret", given, "overlap_seconds", -5))
+                    .when().post("/api/v1/webhooks/" + id + "/secret/rotate").then().statusCode(422)
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(given)));
+            String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().extract().asString();
+            assertFalse(metrics.contains(given) || metrics.contains(generated) || metrics.contains(rotated),
+                    "no secret in the metrics");
 
             List<String> lines = log.lines();
             assertTrue(lines.stream().anyMatch(line -> line.contains(id)), "the service did log about the webhook");
             for (String line : lines) {
                 assertFalse(line.contains(given), "secret in log line: " + line);
                 assertFalse(line.contains(generated), "generated secret in log line: " + line);
+                assertFalse(line.contains(rotated), "rotated secret in log line: " + line);
             }
         }
     }
