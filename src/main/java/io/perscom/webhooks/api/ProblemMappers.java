@@ -76,6 +76,15 @@ public class ProblemMappers {
         return unauthorized(request);
     }
 
+    /** The identity provider cannot be reached to verify tokens: a passing outage, not the client's fault. */
+    @ServerExceptionMapper
+    public Response identityProviderDown(io.quarkus.oidc.OIDCException e, HttpServerRequest request) {
+        LOG.warnf("Token verification unavailable: %s", e.getMessage());
+        Response response = respond(Problem.of(503, "unavailable", "Service Unavailable",
+                "Tokens cannot be verified right now; retry later."), request);
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, 10).build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
         return respond(Problem.of(403, "forbidden", "Forbidden",
