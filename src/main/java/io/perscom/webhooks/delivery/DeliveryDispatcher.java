@@ -44,6 +44,7 @@ public class DeliveryDispatcher {
     private final Map<String, Integer> inFlightByTenant = new HashMap<>();
     private final Map<String, List<Lane>> waitingForTenant = new HashMap<>();
     private final Map<UUID, DeliveryJob> running = new HashMap<>();
+    private final List<UUID> lateArrivals = new ArrayList<>();
     private int queued;
     private boolean stopping;
     private Instant leaseFloor = Instant.EPOCH;
@@ -89,6 +90,11 @@ public class DeliveryDispatcher {
 
     public void submit(List<DeliveryJob> jobs) {
         synchronized (this) {
+            if (stopping) {
+                // Leased by an ingest that raced the shutdown: hand them back too.
+                jobs.forEach(job -> lateArrivals.add(job.deliveryId()));
+                return;
+            }
             for (DeliveryJob job : jobs) {
                 Lane lane = lanes.computeIfAbsent(job.webhookId(), id -> new Lane(id, job.tenantId()));
                 lane.jobs.add(job);
@@ -97,6 +103,17 @@ public class DeliveryDispatcher {
             }
         }
         pump();
+    }
+
+    public synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    /** Deliveries submitted after {@link #stop()}, to be handed back; each is returned once. */
+    public synchronized List<UUID> takeLateArrivals() {
+        List<UUID> late = List.copyOf(lateArrivals);
+        lateArrivals.clear();
+        return late;
     }
 
     /** Ids of every delivery this replica holds (queued or in flight), for lease renewal. */

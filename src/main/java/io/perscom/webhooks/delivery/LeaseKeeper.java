@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -63,15 +64,47 @@ public class LeaseKeeper {
                 });
     }
 
+    /**
+     * Shutdown starts with a delay (Kubernetes takes the pod out of its Service meanwhile) during which the service
+     * still runs: the moment to hand work back and let in-flight requests finish, while the HTTP client still works.
+     */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        handBack();
+    }
+
+    /**
+     * Without a shutdown delay, the same as late as possible (in-flight requests may then be cut and retried); with
+     * one, what ingest leased to this replica after the hand-back.
+     */
     void onShutdown(@Observes ShutdownEvent event) {
+        handBack();
+        release(dispatcher.takeLateArrivals());
+    }
+
+    private void release(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            pool.preparedQuery(RELEASE).execute(Tuple.of(ids.toArray(UUID[]::new), owner))
+                    .await().atMost(java.time.Duration.ofSeconds(5));
+            LOG.infof("Released %d deliveries for other replicas", ids.size());
+        } catch (RuntimeException e) {
+            LOG.warnf("Releasing %d deliveries failed (%s); their leases will expire", ids.size(), e.getMessage());
+        }
+    }
+
+    private void handBack() {
+        if (dispatcher.isStopping()) {
+            return;
+        }
+        int inFlight = dispatcher.inFlight();
         var stopped = dispatcher.stop();
         List<UUID> queued = stopped.getKey();
+        LOG.infof("Stopping delivery: %d queued handed back, waiting up to %s for %d in flight", queued.size(),
+                config.shutdownGrace(), inFlight);
+        release(queued);
         try {
-            if (!queued.isEmpty()) {
-                pool.preparedQuery(RELEASE).execute(Tuple.of(queued.toArray(UUID[]::new), owner))
-                        .await().atMost(java.time.Duration.ofSeconds(5));
-                LOG.infof("Released %d queued deliveries for other replicas", queued.size());
-            }
             stopped.getValue().get(config.shutdownGrace().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             LOG.warnf("In-flight deliveries did not finish within %s; their leases will expire", config.shutdownGrace());

@@ -1,6 +1,5 @@
 package io.perscom.webhooks.persistence;
 
-import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
@@ -9,16 +8,17 @@ import java.util.UUID;
  */
 public final class Ids {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Ids() {
     }
 
+    /**
+     * The random bits come from {@link UUID#randomUUID()} (a secure generator the JDK creates lazily), so no random
+     * generator is held in a static field: a native image would otherwise freeze its seed at build time.
+     */
     public static UUID newId() {
         long millis = System.currentTimeMillis();
-        long randA = RANDOM.nextInt(1 << 12);
-        long msb = (millis << 16) | (0x7L << 12) | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb);
+        UUID random = UUID.randomUUID();
+        long msb = (millis << 16) | (0x7L << 12) | (random.getMostSignificantBits() & 0xFFFL);
+        return new UUID(msb, random.getLeastSignificantBits());
     }
 }
