@@ -65,11 +65,6 @@ public class EndpointCircuits {
         return circuits.values().stream().filter(c -> c.state().get() == CircuitBreakerState.OPEN).count();
     }
 
-    public boolean isOpen(UUID webhookId) {
-        Circuit circuit = circuits.get(webhookId);
-        return circuit != null && circuit.state().get() == CircuitBreakerState.OPEN;
-    }
-
     private Circuit create(UUID webhookId) {
         AtomicReference<CircuitBreakerState> state = new AtomicReference<>(CircuitBreakerState.CLOSED);
         Guard guard = Guard.create()

@@ -61,11 +61,6 @@ public class SecretCipher {
         return activeKeyId;
     }
 
-    /** True when the secret was sealed with an older key and should be re-encrypted. */
-    public boolean isStale(EncryptedSecret encrypted) {
-        return !activeKeyId.equals(encrypted.keyId());
-    }
-
     private static byte[] run(int mode, SecretKey key, byte[] nonce, String ownerId, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -50,8 +50,8 @@ class SecretCipherTest {
         EncryptedSecret sealedWithOld = before.encrypt("kept-across-rotation", "owner");
         SecretCipher after = new SecretCipher(config(List.of(NEW, OLD), null));
         assertEquals("kept-across-rotation", after.decrypt(sealedWithOld, "owner"));
-        assertTrue(after.isStale(sealedWithOld));
-        assertFalse(after.isStale(after.encrypt("x", "owner")));
+        assertEquals("new", after.activeKeyId());
+        assertEquals("new", after.encrypt("x", "owner").keyId(), "new secrets use the new key");
     }
 
     @Test
