@@ -74,6 +74,12 @@ public class AttemptRecorder {
                   from unnest($1::uuid[], $2::bool[], $3::bool[], $4::timestamptz[]) as x(id, ok, gone, at)
                   order by id, at desc) u
             where w.id = u.id
+              -- Only transitions write (healthy <-> failing, disabling): a healthy endpoint's successes and a failing
+              -- one's further failures leave the row alone, so concurrent batches rarely lock the same webhooks.
+              and ((u.ok and w.failing_since is not null)
+                   or (not u.ok and (w.failing_since is null or (w.enabled and (u.gone
+                       or w.failing_since <= u.at - $5::bigint * interval '1 millisecond'))))
+                   or (u.gone and w.enabled))
             returning w.id, w.enabled, w.disabled_reason
             """;
 
@@ -143,6 +149,9 @@ public class AttemptRecorder {
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT_ATTEMPTS).execute(attempts)
                 .flatMap(ignored -> connection.preparedQuery(UPDATE_DELIVERIES).execute(deliveries))
                 .flatMap(ignored -> connection.preparedQuery(UPDATE_WEBHOOKS).execute(endpoints)))
+                // A transaction that failed wrote nothing (a deadlock with a concurrent batch, a dropped connection):
+                // writing the same results again is safe, and cheaper than re-sending them after their leases expire.
+                .onFailure().retry().withBackOff(java.time.Duration.ofMillis(50)).atMost(2)
                 .invoke(rows -> rows.forEach(row -> {
                     if (!row.getBoolean("enabled") && row.getString("disabled_reason") != null
                             && disabledNow(batch, row.getUUID("id"))) {
