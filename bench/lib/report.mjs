@@ -69,7 +69,7 @@ export function markdown(r, { png, json }) {
   const L = [];
   L.push(`# perscom-webhooks benchmark, ${r.meta.started_at.slice(0, 16).replace('T', ' ')} UTC${r.meta.quick ? ' (--quick)' : ''}`);
   L.push('');
-  L.push(`Command: \`${r.meta.command}\` — ran ${f(r.meta.duration_s)} s. Source: ${m.git ? `commit ${m.git.commit.slice(0, 12)}${m.git.uncommitted_files_in_src_or_pom ? ` with ${m.git.uncommitted_files_in_src_or_pom} uncommitted file(s) in src/ or pom.xml` : ''}` : 'not a git checkout'}. JVM options: \`${r.meta.jvm_opts}\`. Raw data: \`${json}\`${r.meta.label ? `. Label: ${r.meta.label}` : ''}.`);
+  L.push(`Command: \`${r.meta.command}\` — ran ${f(r.meta.duration_s)} s. ${r.meta.app_from_this_checkout === false ? `Ran the jar in \`${r.meta.app}\` (--app), not one built from this checkout; the checkout was at` : 'Source:'} ${m.git ? `commit ${m.git.commit.slice(0, 12)}${m.git.uncommitted_files_in_src_or_pom ? ` with ${m.git.uncommitted_files_in_src_or_pom} uncommitted file(s) in src/ or pom.xml` : ''}` : 'not a git checkout'}. JVM options: \`${r.meta.jvm_opts}\`. Raw data: \`${json}\`${r.meta.label ? `. Label: ${r.meta.label}` : ''}.`);
   if (r.meta.quick) L.push('', '**Quick mode**: smaller sizes and shorter windows than the documented run; the saturation window is shorter than the 30 s the targets ask for.');
   L.push('');
   L.push('## Machine');
@@ -88,7 +88,7 @@ export function markdown(r, { png, json }) {
   }
   L.push('', '## Targets', '');
   L.push(table(['target', 'measured', 'met'], (r.targets || []).map((t) => [t.target, `${f(t.value)} ${t.unit}`, yes(t.met)])));
-  L.push('', `Delivery verification over all phases: ${r.verification_ok ? 'every accepted delivery arrived exactly as many times as the attempt log says, and every sampled signature verified' : '**FAILED** (see Correctness)'}.`);
+  if (r.verification_ok !== null) L.push('', `Delivery verification over all phases: ${r.verification_ok ? 'every accepted delivery arrived exactly as many times as the attempt log says, and every sampled signature verified' : '**FAILED** (see Correctness)'}.`);
 
   L.push('', '## Headline numbers', '');
   const rows = [];
@@ -139,7 +139,7 @@ export function markdown(r, { png, json }) {
     L.push('', `CPU: ${usageLine(sat.usage)}. Receiver RSS ${rss(sat.usage, 'receiver')}.`);
     if (sat.postgres_writes) {
       const pw = sat.postgres_writes;
-      L.push('', 'PostgreSQL writes in the phase (pg_stat_user_tables, pg_total_relation_size and WAL position deltas; tables truncated before the phase):', '');
+      L.push('', 'PostgreSQL writes in the phase (pg_stat_user_tables, pg_total_relation_size and WAL position deltas over the phase):', '');
       L.push(table(['table', 'inserted', 'updated (HOT)', 'deleted', 'bytes growth', 'per delivery'], Object.entries(pw.per_table).map(([t, d]) => [t, f(d.inserted), `${f(d.updated)} (${f(d.hot_updated)})`, f(d.deleted), f(d.bytes_growth), `${f((d.inserted + d.updated + d.deleted) / pw.deliveries, 2)} rows, ${f(d.bytes_growth / pw.deliveries)} B`])));
       L.push('', `Total ${f(pw.rows_written)} rows for ${f(pw.deliveries)} deliveries = ${pw.rows_per_delivery} rows and ${f(pw.bytes_per_delivery)} B per delivery; WAL ${f(pw.wal_bytes)} B = ${f(pw.wal_bytes_per_delivery)} B per delivery, ${f(pw.wal_full_page_images)} full-page images; ${f(pw.commits)} commits (${pw.commits_per_delivery} per delivery), ${f(pw.wal_syncs)} WAL syncs.`);
     }

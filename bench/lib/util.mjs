@@ -62,6 +62,7 @@ export function run(cmd, args, { input, env, timeout = 0, maxBuffer = 512 * 1024
       (error, stdout, stderr) => {
         if (error) {
           error.message += `\n${stderr}`;
+          error.stdout = stdout;
           reject(error);
         } else {
           resolve({ stdout, stderr });

@@ -26,9 +26,12 @@ public class LeaseKeeper {
 
     private static final Logger LOG = Logger.getLogger(LeaseKeeper.class);
 
+    // Rows a record batch is writing right now are skipped (that batch ends the lease anyway): renewal never waits
+    // on, or deadlocks with, the recorder.
     static final String RENEW = """
             update delivery set lease_until = now() + $3::bigint * interval '1 millisecond'
-            where id = any($1) and lease_owner = $2 and status = 'pending'
+            where id in (select id from delivery where id = any($1) and lease_owner = $2 and status = 'pending'
+                         order by id for update skip locked)
             """;
     static final String RELEASE = """
             update delivery set lease_owner = null, lease_until = null
