@@ -25,9 +25,9 @@ const USAGE = `Usage: bench/run.sh [options]
   --backlog N           deliveries in the backlog-drain test (default 1000000; --quick: 100000)
   --backlog-window S    seconds the backlog drain is measured before the rate is extrapolated (default 120; quick 30)
   --only LIST           run only these sections (comma-separated): limits, saturation, sweep, burst, growth,
-                        backlog, pgbench (start-up is always measured)
-  --jvm-opts "..."      JVM options for the service (default: $BENCH_JVM_OPTS or "${'-XX:MaxRAM=768m -XX:MaxRAMPercentage=50'}",
-                        the heap the production container's 768 MiB limit gives)
+                        lean, backlog, pgbench (start-up is always measured)
+  --jvm-opts "..."      JVM options for the service (default: $BENCH_JVM_OPTS or -XX:MaxRAM=512m plus the image's
+                        JAVA_OPTS from src/main/docker/Dockerfile.jvm; MaxRAM stands in for the pod's 512 MiB limit)
   --no-profile          no JFR / perf recordings
   --no-build            (run.sh) use target/quarkus-app as it is
   --app DIR             quarkus-app directory to run (default: target/quarkus-app, copied before it is started)
@@ -98,9 +98,18 @@ const RESULTS = path.resolve(opt.results || path.join(HERE, 'results'));
 const APP = path.resolve(opt.app || path.join(ROOT, 'target', 'quarkus-app'));
 const JAVA_HOME = process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64';
 const JAVA = path.join(JAVA_HOME, 'bin', 'java');
-const JVM_OPTS = (opt.jvmOpts ?? process.env.BENCH_JVM_OPTS ?? '-XX:MaxRAM=768m -XX:MaxRAMPercentage=50')
+// The production JVM options are those of the image (src/main/docker/Dockerfile.jvm, ENV JAVA_OPTS); MaxRAM stands
+// in for the Deployment's 512 MiB memory limit, which a container would give the JVM.
+const IMAGE_ENV = Object.fromEntries([...fs.readFileSync(path.join(ROOT, 'src', 'main', 'docker', 'Dockerfile.jvm'),
+  'utf8').matchAll(/^ENV (\w+)=(["']?)(.*)\2$/gm)].map((m) => [m[1], m[3]]));
+const IMAGE_JVM_OPTS = IMAGE_ENV.JAVA_OPTS;
+if (!IMAGE_JVM_OPTS) throw new Error('No ENV JAVA_OPTS="..." line in src/main/docker/Dockerfile.jvm');
+const JVM_OPTS = (opt.jvmOpts ?? process.env.BENCH_JVM_OPTS ?? `-XX:MaxRAM=512m ${IMAGE_JVM_OPTS}`)
   .split(/\s+/).filter(Boolean);
-const sections = new Set(opt.only || ['limits', 'saturation', 'sweep', 'burst', 'growth', 'backlog', 'pgbench']);
+const AOT_FLAG = /^-XX:AOTCache=/;
+const sections = new Set(opt.only || ['limits', 'saturation', 'sweep', 'burst', 'growth', 'lean', 'backlog', 'pgbench']);
+// The memory-lean variant: C1 only (JAVA_OPTS_APPEND in the image), measured against the default in the same run.
+const LEAN_JVM = ['-XX:TieredStopAtLevel=1'];
 const EVENT = 'user.created';
 
 // ------------------------------------------------------------------------------------------------ run state
@@ -260,10 +269,12 @@ async function startReceiver() {
 }
 
 function serviceEnv(port) {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME || '/tmp', LANG: process.env.LANG || 'C.UTF-8',
+  // The image's environment (MALLOC_ARENA_MAX, ...) but its JVM options, which are passed on the command line.
+  const image = Object.fromEntries(Object.entries(IMAGE_ENV).filter(([k]) => !k.startsWith('JAVA_OPTS')));
+  const env = { ...image, PATH: process.env.PATH, HOME: process.env.HOME || '/tmp', LANG: process.env.LANG || 'C.UTF-8',
     JAVA_HOME };
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^(WEBHOOKS_|QUARKUS_|DB_POOL_SIZE$)/.test(k)) env[k] = v;
+    if (/^(WEBHOOKS_|QUARKUS_|DB_POOL_SIZE$|MALLOC_ARENA_MAX$)/.test(k)) env[k] = v;
   }
   // Ingest admits 500 events/s per tenant per replica by default (429 beyond): lifted, so the benchmark measures the
   // delivery pipeline rather than the limiter. Set the variables to measure with the limiter.
@@ -284,20 +295,29 @@ function stageApp() {
   if (!appCopy) {
     if (!fs.existsSync(path.join(APP, 'quarkus-run.jar'))) throw new Error(`No ${APP}/quarkus-run.jar: build first`);
     appCopy = path.join(RAW, 'app');
-    fs.cpSync(APP, appCopy, { recursive: true });
+    // Timestamps kept: the JVM refuses an AOT cache whose class-path jars look modified.
+    fs.cpSync(APP, appCopy, { recursive: true, preserveTimestamps: true });
   }
   return appCopy;
 }
 
-async function startService(label) {
+/** The JVM options of a start: the production ones, without the AOT cache when asked or when the build has none. */
+function jvmOptions(app, { aotCache = true } = {}) {
+  const useCache = aotCache && fs.existsSync(path.join(app, 'app.aot'));
+  return JVM_OPTS.filter((o) => useCache || !AOT_FLAG.test(o));
+}
+
+async function startService(label, { aotCache = true, extraJvm = [] } = {}) {
   const app = stageApp();
   const port = await freePort();
   const logFile = path.join(RAW, `service-${label}.log`);
   const logStream = fs.createWriteStream(logFile);
   let startedIn = null;
+  const jvm = [...jvmOptions(app, { aotCache }), ...extraJvm];
   const t0 = now();
-  const child = startChild(JAVA, [...JVM_OPTS, ...OIDC_PROPS(), '-jar', path.join(app, 'quarkus-run.jar')], {
-    env: serviceEnv(port), logStream,
+  // From the app directory, as the image runs it: the AOT cache records quarkus-run.jar's relative class path.
+  const child = startChild(JAVA, [...jvm, ...OIDC_PROPS(), '-jar', 'quarkus-run.jar'], {
+    env: serviceEnv(port), logStream, cwd: app,
     onLine: (line) => { const m = /started in ([\d.]+)s/.exec(line); if (m) startedIn = Number(m[1]); } });
   children.add(child);
   const base = `http://127.0.0.1:${port}`;
@@ -317,6 +337,7 @@ async function startService(label) {
   await sleep(300);
   sampler.track('service', child.pid);
   return { child, port, base, logFile, ready_ms: Math.round(readyAt - t0), quarkus_started_in_s: startedIn,
+    aot_cache: jvm.some((o) => AOT_FLAG.test(o)),
     rss_mb_at_ready: sampler.sample().rss.service ? Math.round(sampler.sample().rss.service / 1048576) : null };
 }
 
@@ -1106,20 +1127,27 @@ async function main() {
   receiver = await startReceiver();
 
   // Start-up: the first start on the empty database runs the migrations; then two restarts on a migrated one.
+  // For comparison, two starts without the AOT cache (the JVM's ordinary class loading and JIT warm-up).
   const startup = { runs: [] };
-  for (const label of ['fresh-db', 'restart-1', 'restart-2']) {
-    service = await startService(label);
-    startup.runs.push({ label, ready_ms: service.ready_ms, quarkus_started_in_s: service.quarkus_started_in_s,
-      rss_mb_at_ready: service.rss_mb_at_ready });
+  const starts = [['fresh-db', true], ['no-aot-cache-1', false], ['no-aot-cache-2', false], ['restart-1', true],
+    ['restart-2', true]];
+  for (const [label, aotCache] of starts) {
+    service = await startService(label, { aotCache });
+    startup.runs.push({ label, aot_cache: service.aot_cache, ready_ms: service.ready_ms,
+      quarkus_started_in_s: service.quarkus_started_in_s, rss_mb_at_ready: service.rss_mb_at_ready });
     log(`start-up (${label}): ready ${service.ready_ms} ms after the process started (Quarkus: ${service.quarkus_started_in_s} s)`);
     if (label !== 'restart-2') {
       const stopped = await stopService();
       startup.runs[startup.runs.length - 1].stop_ms = Math.round(stopped.ms);
     }
   }
-  const warmRuns = startup.runs.filter((r) => r.label !== 'fresh-db').map((r) => r.ready_ms);
+  const production = startup.runs.filter((r) => r.label.startsWith('restart-'));
+  startup.aot_cache = production.every((r) => r.aot_cache);
+  if (!startup.aot_cache) result.notes.push('The jar had no AOT cache (app.aot; `./mvnw verify` records it): every start ran without it.');
   startup.ready_ms_fresh_db = startup.runs[0].ready_ms;
-  startup.ready_ms_migrated_db_best = Math.min(...warmRuns);
+  startup.ready_ms_migrated_db_best = Math.min(...production.map((r) => r.ready_ms));
+  startup.ready_ms_migrated_db_median = percentiles(production.map((r) => r.ready_ms)).p50;
+  startup.ready_ms_without_aot_cache_best = Math.min(...startup.runs.filter((r) => !r.aot_cache).map((r) => r.ready_ms));
   result.startup = startup;
 
   result.auth_checks = await authChecks();
@@ -1146,15 +1174,18 @@ async function main() {
   if (sections.has('sweep')) result.sweep = await sweep();
   if (sections.has('burst')) result.burst = await burst();
   if (sections.has('growth')) await growth();
+  if (sections.has('lean')) result.lean = await lean();
   if (sections.has('pgbench')) {
     // PostgreSQL's own limit for the same rows, with the service stopped; then a fourth start for the backlog.
     await stopService();
     result.limits.pgbench = await limitsPgbench();
     if (sections.has('backlog')) {
       service = await startService('restart-3');
-      startup.runs.push({ label: 'restart-3', ready_ms: service.ready_ms, quarkus_started_in_s: service.quarkus_started_in_s,
-        rss_mb_at_ready: service.rss_mb_at_ready });
-      startup.ready_ms_migrated_db_best = Math.min(startup.ready_ms_migrated_db_best, service.ready_ms);
+      startup.runs.push({ label: 'restart-3', aot_cache: service.aot_cache, ready_ms: service.ready_ms,
+        quarkus_started_in_s: service.quarkus_started_in_s, rss_mb_at_ready: service.rss_mb_at_ready });
+      const production = startup.runs.filter((r) => r.label.startsWith('restart-')).map((r) => r.ready_ms);
+      startup.ready_ms_migrated_db_best = Math.min(...production);
+      startup.ready_ms_migrated_db_median = percentiles(production).p50;
     }
   }
   if (sections.has('backlog')) {
@@ -1162,6 +1193,29 @@ async function main() {
     if (result.backlog.profile) result.profile.backlog = await summarizeProfile(result.backlog.profile);
   }
   await stopService();
+}
+
+/**
+ * The same start-up and saturation measurements with the lean JVM option added: what a memory-constrained pod gives
+ * up in throughput for its smaller footprint and faster start. The default service is started again afterwards.
+ */
+async function lean() {
+  await stopService();
+  const out = { jvm_opts_added: LEAN_JVM.join(' '), startup: [] };
+  for (const label of ['lean-1', 'lean-2']) {
+    service = await startService(label, { extraJvm: LEAN_JVM });
+    out.startup.push({ label, ready_ms: service.ready_ms, rss_mb_at_ready: service.rss_mb_at_ready });
+    log(`start-up (${label}): ready ${service.ready_ms} ms after the process started`);
+    if (label === 'lean-1') await stopService();
+  }
+  const fanout = opt.fanout || 10;
+  await saturation('lean-warm-up', { tenant: `bench-f${fanout}`, fanout, warm: 0, measure: Q ? 5 : 10 });
+  result.verification.pop();
+  out.saturation = await saturation('lean-saturation', { tenant: `bench-f${fanout}`, fanout,
+    payload: opt.payloadBytes, warm: S.satWarm, measure: S.satMeasure });
+  await stopService();
+  if (!sections.has('pgbench')) service = await startService('after-lean');
+  return out;
 }
 
 function finishReport() {
@@ -1180,8 +1234,9 @@ function finishReport() {
       unit: 'ms', met: at1000 ? at1000.latency.ingest_accepted_to_arrival_ms.p99 < 50 : null },
     { target: 'service RSS < 300 MB at saturation', value: sat?.usage?.rss?.service?.max_mb ?? null, unit: 'MB',
       met: sat?.usage?.rss?.service ? sat.usage.rss.service.max_mb < 300 : null },
-    { target: 'ready < 2 s from process start (JVM)', value: result.startup?.ready_ms_migrated_db_best ?? null, unit: 'ms',
-      met: result.startup ? result.startup.ready_ms_migrated_db_best < 2000 : null },
+    { target: 'ready < 2 s from process start (JVM, median of the production starts)',
+      value: result.startup?.ready_ms_migrated_db_median ?? null, unit: 'ms',
+      met: result.startup ? result.startup.ready_ms_migrated_db_median < 2000 : null },
   ];
   result.verification_ok = result.verification.length ? result.verification.every((v) => v.ok) : null;
   fs.mkdirSync(RESULTS, { recursive: true });

@@ -108,7 +108,10 @@ export function markdown(r, { png, json }) {
       rows.push(['PostgreSQL bytes per delivery', `${f(pw.bytes_per_delivery)} B of tables + indexes, ${f(pw.wal_bytes_per_delivery)} B of WAL (${pw.wal_records_per_delivery} WAL records), ${pw.commits_per_delivery} commits per delivery`]);
     }
   }
-  if (r.startup) rows.push(['ready after process start', `${f(r.startup.ready_ms_migrated_db_best)} ms (migrated database, best of ${r.startup.runs.length - 1}); ${f(r.startup.ready_ms_fresh_db)} ms on an empty database (runs the migrations)`]);
+  if (r.startup) {
+    const production = r.startup.runs.filter((x) => x.label.startsWith('restart-')).length;
+    rows.push(['ready after process start', `${f(r.startup.ready_ms_migrated_db_median)} ms median, ${f(r.startup.ready_ms_migrated_db_best)} ms best of ${production} (migrated database${r.startup.aot_cache ? ', AOT cache' : ''}); ${f(r.startup.ready_ms_fresh_db)} ms on an empty database (runs the migrations); ${f(r.startup.ready_ms_without_aot_cache_best)} ms best without the AOT cache`]);
+  }
   if (wrk) rows.push(['wrk against the same receiver', `${f(wrk.requests_per_s)} requests/s${sat ? ` → service reaches **${f(100 * sat.deliveries_per_s / wrk.requests_per_s, 0)} %** of it` : ''}`]);
   if (pgb) rows.push(['pgbench, same rows batched like the service', `${f(pgb.rows_per_s)} rows/s = ${f(pgb.completed_deliveries_per_s)} completed deliveries/s${sat ? ` → service reaches **${f(100 * sat.deliveries_per_s / pgb.completed_deliveries_per_s, 0)} %** of it` : ''}`]);
   if (r.backlog) {
@@ -118,8 +121,8 @@ export function markdown(r, { png, json }) {
   L.push(table(['what', 'value'], rows));
 
   if (r.startup) {
-    L.push('', '## Start-up', '', 'Time from spawning `java -jar quarkus-run.jar` to the first `/q/health/ready` answering UP (polled every 5 ms).', '');
-    L.push(table(['run', 'ready (ms)', 'Quarkus "started in"', 'RSS at ready', 'stop (ms)'], r.startup.runs.map((x) => [x.label, f(x.ready_ms), x.quarkus_started_in_s ? `${x.quarkus_started_in_s} s` : '–', x.rss_mb_at_ready ? `${x.rss_mb_at_ready} MB` : '–', f(x.stop_ms)])));
+    L.push('', '## Start-up', '', 'Time from spawning `java ... -jar quarkus-run.jar` (in the app directory, with the image\'s JVM options) to the first `/q/health/ready` answering UP (polled every 5 ms). The production starts use the JDK AOT cache `app.aot` that `./mvnw verify` records while PackagedApplicationIT drives the jar; the `no-aot-cache` starts leave it out for comparison.', '');
+    L.push(table(['run', 'AOT cache', 'ready (ms)', 'Quarkus "started in"', 'RSS at ready', 'stop (ms)'], r.startup.runs.map((x) => [x.label, x.aot_cache ? 'yes' : 'no', f(x.ready_ms), x.quarkus_started_in_s ? `${x.quarkus_started_in_s} s` : '–', x.rss_mb_at_ready ? `${x.rss_mb_at_ready} MB` : '–', f(x.stop_ms)])));
     if (r.auth_checks) L.push('', `Token checks (quarkus.oidc.public-key, issuer ${'`https://bench.perscom.invalid`'}): publish token ${r.auth_checks.publish_token}, no token ${r.auth_checks.no_token}, other key ${r.auth_checks.token_signed_with_another_key}, other issuer ${r.auth_checks.token_with_another_issuer}, expired ${r.auth_checks.expired_token}, manage:webhook only ${r.auth_checks.manage_webhook_scope_only} — ${r.auth_checks.ok ? 'as expected' : '**unexpected**'}.`);
   }
 
@@ -171,6 +174,21 @@ export function markdown(r, { png, json }) {
     if (g.fanout.length) L.push('', '**Fan-out** (webhooks per event; 1 KiB payloads):', '', table(growthHead, growthRows(g.fanout)));
     if (g.stored.length) L.push('', '**Stored webhooks** (fan-out 10; the others, inserted with SQL, belong to other tenants, 20 each, half of them subscribed to the same event type):', '', table(growthHead, growthRows(g.stored)));
     if (g.payload.length) L.push('', '**Payload size** (fan-out 10):', '', table(growthHead, growthRows(g.payload)));
+  }
+
+  if (r.lean) {
+    const lean = r.lean;
+    const d = r.saturation;
+    const startMs = (runs) => runs.map((x) => f(x.ready_ms)).join(' / ');
+    L.push('', '## Lean variant (C1 only)', '');
+    L.push(`The same image with \`${lean.jvm_opts_added}\` added (\`JAVA_OPTS_APPEND\`): no C2 compiler, so less CPU and memory at start and less native memory for compiled code, against slower compiled code. Measured in this run, same sizes as the main saturation phase.`, '');
+    L.push(table(['', 'default', 'lean'], [
+      ['ready after process start (ms)', startMs(r.startup.runs.filter((x) => x.label.startsWith('restart-'))), startMs(lean.startup)],
+      ['deliveries/s at saturation', d ? f(d.deliveries_per_s) : '–', f(lean.saturation.deliveries_per_s)],
+      ['service RSS max at saturation (MB)', d ? f(d.usage?.rss.service?.max_mb) : '–', f(lean.saturation.usage?.rss.service?.max_mb)],
+      ['service CPU at saturation (% of one core)', d ? f(d.usage?.cpu_pct_of_one_core.service) : '–', f(lean.saturation.usage?.cpu_pct_of_one_core.service)],
+      ['p99 ingest → arrival at saturation (ms)', d ? f(d.latency.ingest_accepted_to_arrival_ms.p99) : '–', f(lean.saturation.latency.ingest_accepted_to_arrival_ms.p99)],
+    ]));
   }
 
   if (r.backlog) {

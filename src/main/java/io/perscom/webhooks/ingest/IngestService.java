@@ -41,7 +41,8 @@ public class IngestService {
 
     /**
      * Event and fan-out in one statement. When the event id exists already, nothing is inserted and no row returns.
-     * When this replica has room, the deliveries are leased to it and dispatched from memory.
+     * When this replica has room, the deliveries are leased to it and dispatched from memory. The payload column
+     * comes back null: the jobs take the text rendered here (not one copy per delivery row over the wire).
      */
     static final String FAN_OUT = """
             with ev as (
@@ -69,7 +70,7 @@ public class IngestService {
             select ev.id as accepted_id, (select count(*) from aj) as automation_jobs, %s
             from ev left join d on true
                 left join webhook w on w.id = d.webhook_id
-                cross join lateral (select ev.payload, ev.trace_id) p
+                cross join lateral (select null::text as payload, ev.trace_id) p
             """.formatted(DeliveryRows.JOB_COLUMNS);
 
     static final String EXISTING = """
@@ -178,16 +179,16 @@ public class IngestService {
                 .addValue(context);
         return connection.preparedQuery(FAN_OUT).execute(params).flatMap(result -> result.size() == 0
                 ? duplicate(connection, id, event.tenantId())
-                : Uni.createFrom().item(accepted(id, event, context, result)));
+                : Uni.createFrom().item(accepted(id, event, payload, context, result)));
     }
 
-    private Accepted accepted(UUID id, IngestEvent event, String context, RowSet<Row> result) {
+    private Accepted accepted(UUID id, IngestEvent event, String payload, String context, RowSet<Row> result) {
         List<DeliveryJob> jobs = new ArrayList<>();
         boolean automations = false;
         for (Row row : result) {
             automations = row.getLong("automation_jobs") > 0;
             if (row.getUUID("id") != null) {
-                jobs.add(rows.job(row));
+                jobs.add(rows.job(row, payload));
             }
         }
         AutomationWork work = automations ? new AutomationWork(id, event.tenantId(), event.event(), context) : null;

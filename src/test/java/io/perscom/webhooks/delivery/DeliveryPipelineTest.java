@@ -33,6 +33,30 @@ class DeliveryPipelineTest extends ReceiverTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    DeliveryRows rows;
+
+    @Test
+    void opensAWebhookSecretOncePerSealedFormNotPerDelivery() {
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123".getBytes());
+        String webhookId = webhook(tenant, receiver.url("/cached"), secret, "user.created");
+        for (int i = 0; i < 5; i++) {
+            ingest(event(tenant, "user.created", Map.of("id", i))).statusCode(202);
+        }
+        receiver.await("/cached", 5, WAIT).forEach(request -> Verify.post(secret, request));
+        assertEquals(1, rows.cachedSecrets(UUID.fromString(webhookId)));
+
+        String rotated = admin(tenant).body(Map.of("overlap_seconds", 3600))
+                .when().post("/api/v1/webhooks/" + webhookId + "/secret/rotate").then()
+                .statusCode(200).extract().path("secret");
+        ingest(event(tenant, "user.created", Map.of("id", 6))).statusCode(202);
+        Received afterRotation = receiver.await("/cached", 6, WAIT).get(5);
+        Verify.post(rotated, afterRotation);
+        Verify.standardWebhooks(secret, afterRotation.body(), afterRotation);
+        // The new secret is a new sealed form; the previous one (still signing during the overlap) is the cached one.
+        assertEquals(2, rows.cachedSecrets(UUID.fromString(webhookId)));
+    }
+
 
     @Test
     void fansOutOnlyToEnabledSubscribedWebhooksOfTheTenant() throws Exception {
