@@ -301,6 +301,15 @@ function stageApp() {
   return appCopy;
 }
 
+/** Production starts (restart-*, migrated database, image options): best and median ready time. */
+function summarizeStartup(startup) {
+  const production = startup.runs.filter((r) => r.label.startsWith('restart-'));
+  const ready = production.map((r) => r.ready_ms);
+  startup.aot_cache = production.every((r) => r.aot_cache);
+  startup.ready_ms_migrated_db_best = Math.min(...ready);
+  startup.ready_ms_migrated_db_median = percentiles(ready).p50;
+}
+
 /** The JVM options of a start: the production ones, without the AOT cache when asked or when the build has none. */
 function jvmOptions(app, { aotCache = true } = {}) {
   const useCache = aotCache && fs.existsSync(path.join(app, 'app.aot'));
@@ -1141,12 +1150,9 @@ async function main() {
       startup.runs[startup.runs.length - 1].stop_ms = Math.round(stopped.ms);
     }
   }
-  const production = startup.runs.filter((r) => r.label.startsWith('restart-'));
-  startup.aot_cache = production.every((r) => r.aot_cache);
+  summarizeStartup(startup);
   if (!startup.aot_cache) result.notes.push('The jar had no AOT cache (app.aot; `./mvnw verify` records it): every start ran without it.');
   startup.ready_ms_fresh_db = startup.runs[0].ready_ms;
-  startup.ready_ms_migrated_db_best = Math.min(...production.map((r) => r.ready_ms));
-  startup.ready_ms_migrated_db_median = percentiles(production.map((r) => r.ready_ms)).p50;
   startup.ready_ms_without_aot_cache_best = Math.min(...startup.runs.filter((r) => !r.aot_cache).map((r) => r.ready_ms));
   result.startup = startup;
 
@@ -1183,9 +1189,7 @@ async function main() {
       service = await startService('restart-3');
       startup.runs.push({ label: 'restart-3', aot_cache: service.aot_cache, ready_ms: service.ready_ms,
         quarkus_started_in_s: service.quarkus_started_in_s, rss_mb_at_ready: service.rss_mb_at_ready });
-      const production = startup.runs.filter((r) => r.label.startsWith('restart-')).map((r) => r.ready_ms);
-      startup.ready_ms_migrated_db_best = Math.min(...production);
-      startup.ready_ms_migrated_db_median = percentiles(production).p50;
+      summarizeStartup(startup);
     }
   }
   if (sections.has('backlog')) {
