@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A tenant's automation: on {@code trigger}, if {@code condition} holds, send the rendered template. */
+/** A tenant's automation: on {@code trigger}, if {@code condition} holds, send the rendered template as the data. */
 @Entity
 @Table(name = "automation")
 public class Automation {
@@ -29,12 +29,17 @@ public class Automation {
 
     public String condition;
 
-    @Column(name = "webhook_id", nullable = false)
+    /** Null once the webhook was deleted: the automation stays, and its runs fail until it gets a webhook. */
+    @Column(name = "webhook_id")
     public UUID webhookId;
 
-    /** JSON object text as the admin wrote it. */
-    @Column(name = "webhook_payload_template", nullable = false)
+    /** JSON object text as the admin wrote it; null sends the model itself as the event's data. */
+    @Column(name = "webhook_payload_template")
     public String webhookPayloadTemplate;
+
+    /** {@link RenderMode#column()}. */
+    @Column(name = "render_mode", nullable = false)
+    public String renderMode;
 
     @Column(nullable = false)
     public boolean enabled;

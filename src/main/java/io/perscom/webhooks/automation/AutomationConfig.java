@@ -8,19 +8,37 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "webhooks.automation")
 public interface AutomationConfig {
 
-    /** Longest time one automation's condition and template may take to evaluate; beyond it the run fails. */
+    /**
+     * Longest time one automation's condition and template may take to evaluate; the engines check it as they go and
+     * stop there (the run fails with error kind {@code time}).
+     */
     @WithDefault("250ms")
     Duration evaluationTimeout();
+
+    /** Evaluation steps (expression nodes, loop iterations, regex characters read) one run may take. */
+    @WithDefault("1000000")
+    long maxSteps();
 
     /** Largest payload template (its JSON text), in bytes. */
     @WithDefault("65536")
     int maxTemplateBytes();
 
-    /** Largest text one template string may render to. */
+    /** Largest string (rendered output or any value built on the way) one run may make, in characters. */
     @WithDefault("65536")
     int maxRenderedChars();
+
+    /** Largest list or map one run may build (ranges, splits, merges). */
+    @WithDefault("10000")
+    int maxCollectionSize();
+
+    /** Deepest nesting of expressions and statements, when parsed and when evaluated. */
+    @WithDefault("100")
+    int maxDepth();
 
     /** Automations per tenant. */
     @WithDefault("200")
     int maxPerTenant();
+
+    /** What the {@code widgetUrl()} template function returns (PERSCOM's widget URL); empty when unset. */
+    java.util.Optional<String> widgetUrl();
 }

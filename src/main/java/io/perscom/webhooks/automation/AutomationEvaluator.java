@@ -6,115 +6,110 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.perscom.webhooks.api.FieldError;
-import io.perscom.webhooks.automation.engine.ExpressionEngine;
-import io.perscom.webhooks.automation.engine.ExpressionError;
+import io.perscom.webhooks.automation.expression.ExpressionSyntaxError;
+import io.perscom.webhooks.automation.php.Budget;
+import io.perscom.webhooks.automation.php.LimitExceeded;
+import io.perscom.webhooks.automation.php.Php;
+import io.perscom.webhooks.automation.php.PhpError;
+import io.perscom.webhooks.automation.twig.TwigSyntaxError;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Checks and runs an automation's condition and payload template: every string value of the JSON template that
- * contains {@code {{} is rendered with the event's context; other values pass through unchanged.
+ * Checks and runs an automation's condition and payload template the way PERSCOM's AutomationService does: the
+ * condition (when filled) cast to bool, then the template rendered ({@link PayloadTemplate}), or the model itself
+ * when the template is blank. Every run is bounded ({@link AutomationEngines#budget()}); a bound reached, a runtime
+ * error or anything unexpected is an ordinary failed run with its reason, never an exception to the caller.
  */
 @ApplicationScoped
 public class AutomationEvaluator {
 
-    /** The result of evaluating one automation against one event. */
-    public record Evaluation(Boolean conditionResult, ObjectNode payload, String error, long elapsedMs) {
+    private static final Logger LOG = Logger.getLogger(AutomationEvaluator.class);
 
-        public String status() {
+    /**
+     * One automation against one event. {@code data} is the rendered template; null with status executed means the
+     * model itself is sent. {@code errorKind}: {@code condition}, {@code template} (an error PERSCOM would raise
+     * too), a bound ({@code time}, {@code cpu}, {@code output}, {@code collection}, {@code depth}, {@code regex}) or
+     * {@code internal}.
+     */
+    public record Evaluation(Boolean conditionResult, JsonNode data, String error, String errorKind, long elapsedMs) {
+
+        public AutomationStatus status() {
             if (error != null) {
-                return "failed";
+                return AutomationStatus.FAILED;
             }
-            return Boolean.TRUE.equals(conditionResult) ? "executed" : "condition_failed";
+            return Boolean.TRUE.equals(conditionResult) ? AutomationStatus.EXECUTED
+                    : AutomationStatus.CONDITION_FAILED;
+        }
+
+        static Evaluation failed(String error, String errorKind) {
+            return new Evaluation(null, null, error, errorKind, 0);
         }
     }
 
-    private final ExpressionEngine engine;
-    private final ObjectMapper mapper;
-    private final java.time.Duration timeout;
+    private final AutomationEngines engines;
 
-    public AutomationEvaluator(AutomationConfig config, ObjectMapper mapper) {
-        this.engine = new ExpressionEngine(config.maxRenderedChars());
-        this.mapper = mapper;
-        this.timeout = config.evaluationTimeout();
+    public AutomationEvaluator(AutomationEngines engines) {
+        this.engines = engines;
     }
 
-    /** Evaluates on a worker thread, never on the event loop, and gives up after the configured time. */
-    public io.smallrye.mutiny.Uni<Evaluation> evaluateBounded(String condition, JsonNode template,
-            JsonNode context) {
-        return io.smallrye.mutiny.Uni.createFrom().item(() -> evaluate(condition, template, context))
-                .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(timeout)
-                .recoverWithItem(() -> new Evaluation(null, null, "evaluation took longer than "
-                        + timeout.toMillis() + " ms", timeout.toMillis()));
+    /** Evaluates on a worker thread, never on the event loop; the budget stops the work itself. */
+    public Uni<Evaluation> evaluateOffLoop(String condition, JsonNode template, RenderMode mode, JsonNode context) {
+        return Uni.createFrom().item(() -> evaluate(condition, template, mode, context))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Field errors for a condition and template that do not compile (empty when both are fine). */
     public List<FieldError> check(String condition, JsonNode template) {
         List<FieldError> errors = new ArrayList<>();
-        try {
-            engine.checkCondition(condition);
-        } catch (ExpressionError e) {
-            errors.add(new FieldError("condition", e.describe()));
+        if (condition != null && !condition.isBlank()) {
+            try {
+                engines.conditions().parse(condition, AutomationVariables.NAMES);
+            } catch (ExpressionSyntaxError e) {
+                errors.add(new FieldError("condition", e.getMessage()));
+            } catch (LimitExceeded e) {
+                errors.add(new FieldError("condition", e.getMessage()));
+            }
         }
-        if (template != null) {
-            checkStrings(template, "webhook_payload_template", errors);
+        if (!PayloadTemplate.isBlank(template)) {
+            PayloadTemplate.forEachString(template, "webhook_payload_template", string -> {
+                try {
+                    engines.templates(RenderMode.PERSCOM).compile(string.source());
+                } catch (TwigSyntaxError | LimitExceeded e) {
+                    errors.add(new FieldError(string.path(), e.getMessage()));
+                }
+            });
         }
         return errors;
     }
 
-    public Evaluation evaluate(String condition, JsonNode template, JsonNode context) {
+    public Evaluation evaluate(String condition, JsonNode template, RenderMode mode, JsonNode context) {
         long started = System.nanoTime();
-        Map<String, Object> variables = AutomationContext.variables(mapper, context);
+        Budget budget = engines.budget();
         Boolean holds = null;
         try {
-            holds = engine.condition(condition, variables);
-            ObjectNode payload = holds ? (ObjectNode) render(template, variables) : null;
-            return new Evaluation(holds, payload, null, elapsed(started));
-        } catch (ExpressionError e) {
-            return new Evaluation(holds, null, (holds == null ? "condition: " : "template: ") + e.describe(),
+            Map<String, Object> variables = AutomationVariables.of(context);
+            holds = condition == null || condition.isBlank() || Php.toBool(
+                    engines.conditions().parse(condition, AutomationVariables.NAMES).evaluate(variables, budget));
+            JsonNode data = !holds || PayloadTemplate.isBlank(template) ? null
+                    : PayloadTemplate.render(template, mode, engines.templates(mode), variables, budget);
+            return new Evaluation(holds, data, null, null, elapsed(started));
+        } catch (ExpressionSyntaxError e) {
+            return new Evaluation(null, null, e.getMessage(), "condition", elapsed(started));
+        } catch (PhpError e) {
+            return new Evaluation(holds, null, e.getMessage(), holds == null ? "condition" : "template",
                     elapsed(started));
-        }
-    }
-
-    private JsonNode render(JsonNode node, Map<String, Object> variables) throws ExpressionError {
-        if (node.isTextual() && node.textValue().contains("{{")) {
-            return mapper.valueToTree(engine.render(node.textValue(), variables));
-        }
-        if (node.isObject()) {
-            ObjectNode out = mapper.createObjectNode();
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                out.set(field.getKey(), render(field.getValue(), variables));
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = mapper.createArrayNode();
-            for (JsonNode item : node) {
-                out.add(render(item, variables));
-            }
-            return out;
-        }
-        return node;
-    }
-
-    private void checkStrings(JsonNode node, String path, List<FieldError> errors) {
-        if (node.isTextual() && node.textValue().contains("{{")) {
-            try {
-                engine.checkTemplate(node.textValue());
-            } catch (ExpressionError e) {
-                errors.add(new FieldError(path, e.describe()));
-            }
-        } else if (node.isObject()) {
-            node.properties().forEach(field -> checkStrings(field.getValue(), path + "." + field.getKey(), errors));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                checkStrings(node.get(i), path + "[" + i + "]", errors);
-            }
+        } catch (LimitExceeded e) {
+            return new Evaluation(holds, null, e.getMessage(), e.kind(), elapsed(started));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.errorf(e, "Automation evaluation failed unexpectedly");
+            return new Evaluation(holds, null, "internal error: " + e.getClass().getSimpleName(), "internal",
+                    elapsed(started));
         }
     }
 

@@ -6,5 +6,5 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Body of create, replace and PATCH; absent fields are null (left unchanged by PATCH). */
 public record AutomationInput(String name, String description, String trigger, String condition, UUID webhookId,
-        JsonNode webhookPayloadTemplate, Boolean enabled, Integer priority) {
+        JsonNode webhookPayloadTemplate, String renderMode, Boolean enabled, Integer priority) {
 }

@@ -17,6 +17,7 @@ public class AutomationInputValidator {
     static final int MAX_NAME = 255;
     static final int MAX_DESCRIPTION = 2000;
     static final int MAX_PRIORITY = 1_000_000;
+    static final int MAX_CONDITION = 2000;
 
     private final AutomationEvaluator evaluator;
     private final int maxTemplateBytes;
@@ -27,17 +28,18 @@ public class AutomationInputValidator {
     }
 
     AutomationInput complete(AutomationInput input) {
-        AutomationInput in = input == null ? new AutomationInput(null, null, null, null, null, null, null, null)
+        AutomationInput in = input == null
+                ? new AutomationInput(null, null, null, null, null, null, null, null, null)
                 : input;
         Validation validation = new Validation();
         require(validation, "name", in.name());
         require(validation, "trigger", in.trigger());
         require(validation, "webhook_id", in.webhookId());
-        require(validation, "webhook_payload_template", in.webhookPayloadTemplate());
         check(in, validation);
         return new AutomationInput(in.name().trim(), in.description(), in.trigger(), in.condition(), in.webhookId(),
-                in.webhookPayloadTemplate(), in.enabled() == null ? Boolean.TRUE : in.enabled(),
-                in.priority() == null ? 0 : in.priority());
+                in.webhookPayloadTemplate(),
+                in.renderMode() == null ? RenderMode.PERSCOM.column() : in.renderMode(),
+                in.enabled() == null ? Boolean.TRUE : in.enabled(), in.priority() == null ? 0 : in.priority());
     }
 
     AutomationInput partial(AutomationInput input) {
@@ -49,11 +51,11 @@ public class AutomationInputValidator {
     }
 
     /** Checks a condition and template only (preview of an unsaved automation). */
-    void checkExpressions(String trigger, String condition, com.fasterxml.jackson.databind.JsonNode template) {
+    void checkExpressions(AutomationInput automation) {
         Validation validation = new Validation();
-        require(validation, "trigger", trigger);
-        require(validation, "webhook_payload_template", template);
-        check(new AutomationInput("preview", null, trigger, condition, null, template, null, null), validation);
+        require(validation, "trigger", automation.trigger());
+        check(new AutomationInput("preview", null, automation.trigger(), automation.condition(), null,
+                automation.webhookPayloadTemplate(), automation.renderMode(), null, null), validation);
     }
 
     private void check(AutomationInput in, Validation validation) {
@@ -62,7 +64,10 @@ public class AutomationInputValidator {
         }
         validation.maxLength("name", in.name(), MAX_NAME);
         validation.maxLength("description", in.description(), MAX_DESCRIPTION);
-        validation.maxLength("condition", in.condition(), io.perscom.webhooks.automation.engine.ExpressionEngine.MAX_CONDITION);
+        validation.maxLength("condition", in.condition(), MAX_CONDITION);
+        if (in.renderMode() != null && RenderMode.of(in.renderMode()) == null) {
+            validation.reject("render_mode", "must be perscom or typed");
+        }
         if (in.trigger() != null && (!EventCatalog.exists(in.trigger())
                 || EventCatalog.TEST_EVENT.equals(in.trigger()))) {
             validation.reject("trigger", "must be one of the 33 PERSCOM event types (not webhook.test)");
@@ -70,7 +75,7 @@ public class AutomationInputValidator {
         if (in.priority() != null && Math.abs(in.priority()) > MAX_PRIORITY) {
             validation.reject("priority", "must be between -" + MAX_PRIORITY + " and " + MAX_PRIORITY);
         }
-        var template = in.webhookPayloadTemplate();
+        var template = PayloadTemplate.isBlank(in.webhookPayloadTemplate()) ? null : in.webhookPayloadTemplate();
         if (template != null && !template.isObject()) {
             validation.reject("webhook_payload_template", "must be a JSON object");
         } else if (template != null

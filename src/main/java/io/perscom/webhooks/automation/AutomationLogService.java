@@ -50,7 +50,8 @@ public class AutomationLogService {
         return new AutomationLogView(row.getUUID("id"), row.getUUID("automation_id"), row.getUUID("event_id"),
                 row.getString("status"), row.getString("condition"), row.getBoolean("condition_result"),
                 parse(row.getString("context")), parse(row.getString("rendered_payload")),
-                row.getString("error"), row.getInteger("execution_ms"), row.getUUID("delivery_id"),
+                row.getString("error"), row.getString("error_kind"), row.getInteger("execution_ms"),
+                row.getUUID("delivery_id"),
                 created.toInstant());
     }
 

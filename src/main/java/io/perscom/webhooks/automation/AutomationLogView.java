@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** One run of an automation against one event. */
 public record AutomationLogView(UUID id, UUID automationId, UUID eventId, String status, String condition,
-        Boolean conditionResult, JsonNode context, JsonNode renderedPayload, String error, int executionMs,
+        Boolean conditionResult, JsonNode context, JsonNode renderedPayload, String error, String errorKind,
+        int executionMs,
         UUID deliveryId, Instant createdAt) {
 }

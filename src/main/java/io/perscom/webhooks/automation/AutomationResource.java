@@ -38,7 +38,8 @@ import io.smallrye.mutiny.Uni;
 public class AutomationResource {
 
     private static final String AUTOMATION = "Automation";
-    private static final Set<String> LOG_STATUSES = Set.of("condition_failed", "executed", "failed");
+    private static final Set<String> LOG_STATUSES = java.util.Arrays.stream(AutomationStatus.values())
+            .map(AutomationStatus::column).collect(java.util.stream.Collectors.toSet());
 
     @Inject
     AutomationService service;
@@ -125,7 +126,7 @@ public class AutomationResource {
         PreviewRequest sample = requireSample(request);
         return service.load(tenant.id(), QueryParams.pathId(id, AUTOMATION))
                 .flatMap(automation -> preview(automation.trigger, automation.condition,
-                        service.template(automation), sample));
+                        service.template(automation), RenderMode.of(automation.renderMode), sample));
     }
 
     @POST
@@ -137,17 +138,21 @@ public class AutomationResource {
         if (automation == null) {
             throw ApiException.invalid("automation", "is required");
         }
-        validator.checkExpressions(automation.trigger(), automation.condition(),
-                automation.webhookPayloadTemplate());
-        return preview(automation.trigger(), automation.condition(), automation.webhookPayloadTemplate(), sample);
+        validator.checkExpressions(automation);
+        RenderMode mode = automation.renderMode() == null ? RenderMode.PERSCOM : RenderMode.of(automation.renderMode());
+        return preview(automation.trigger(), automation.condition(), automation.webhookPayloadTemplate(), mode,
+                sample);
     }
 
-    private Uni<PreviewResult> preview(String trigger, String condition, JsonNode template, PreviewRequest sample) {
+    private Uni<PreviewResult> preview(String trigger, String condition, JsonNode template, RenderMode mode,
+            PreviewRequest sample) {
         JsonNode context = AutomationContext.of(trigger, sample.data(), sample.changes(), sample.causer(),
                 Instant.now());
-        return evaluator.evaluateBounded(condition, template, context).map(evaluation -> new PreviewResult(
-                evaluation.status(), evaluation.conditionResult(), evaluation.payload(), evaluation.error(), context,
-                evaluation.elapsedMs()));
+        return evaluator.evaluateOffLoop(condition, template, mode, context).map(evaluation -> new PreviewResult(
+                evaluation.status().column(), evaluation.conditionResult(),
+                evaluation.status() == AutomationStatus.EXECUTED && evaluation.data() == null ? sample.data()
+                        : evaluation.data(),
+                evaluation.error(), evaluation.errorKind(), context, evaluation.elapsedMs()));
     }
 
     private static PreviewRequest requireSample(PreviewRequest request) {

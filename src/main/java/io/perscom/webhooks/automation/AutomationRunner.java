@@ -20,6 +20,7 @@ import io.perscom.webhooks.delivery.DeliveryRows;
 import io.perscom.webhooks.delivery.ReplicaIdentity;
 import io.perscom.webhooks.delivery.RetryPolicy;
 import io.perscom.webhooks.payload.PhpJson;
+import io.perscom.webhooks.payload.WebhookPayload;
 import io.perscom.webhooks.persistence.Ids;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,10 +29,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Runs an event's automations in priority order (lower numbers first, as PERSCOM's documentation says): evaluates
- * each condition and template off the event loop with a time bound, then stores the deliveries of those that fired,
- * every automation log and the removal of the event's automation job in one transaction, and dispatches the
- * deliveries. A failing automation only produces a failed log; the event's plain deliveries were sent already.
+ * Runs an event's automations in priority order (highest first, as PERSCOM's code does): evaluates each condition
+ * and template off the event loop within its bounds, then stores the deliveries of those that fired, every
+ * automation log and the removal of the event's automation job in one transaction, and dispatches the deliveries.
+ * A delivery carries the event's envelope with the rendered template as its {@code data} (or the model itself when
+ * the template is blank), as PERSCOM's WebhookService dispatches it. A failing automation only produces a failed
+ * log; the event's plain deliveries were sent already.
  */
 @ApplicationScoped
 public class AutomationRunner {
@@ -39,10 +42,11 @@ public class AutomationRunner {
     private static final Logger LOG = Logger.getLogger(AutomationRunner.class);
 
     static final String AUTOMATIONS = """
-            select a.id, a.condition, a.webhook_payload_template, a.webhook_id, w.enabled as webhook_enabled
-            from automation a join webhook w on w.id = a.webhook_id
+            select a.id, a.condition, a.webhook_payload_template, a.render_mode, a.webhook_id,
+                w.enabled as webhook_enabled, (select e.payload from event e where e.id = $3) as envelope
+            from automation a left join webhook w on w.id = a.webhook_id
             where a.tenant_id = $1 and a.trigger = $2 and a.enabled
-            order by a.priority asc, a.created_at asc, a.id asc
+            order by a.priority desc, a.created_at asc, a.id asc
             """;
 
     static final String INSERT_DELIVERY = """
@@ -60,11 +64,12 @@ public class AutomationRunner {
 
     static final String INSERT_LOG = """
             insert into automation_log (id, tenant_id, automation_id, event_id, status, condition, condition_result,
-                context, rendered_payload, error, execution_ms, delivery_id, created_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, clock_timestamp())
+                context, rendered_payload, error, error_kind, execution_ms, delivery_id, created_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, clock_timestamp())
             """;
 
-    private record Automation(UUID id, String condition, JsonNode template, UUID webhookId, boolean webhookEnabled) {
+    private record Automation(UUID id, String condition, JsonNode template, RenderMode mode, UUID webhookId,
+            boolean webhookEnabled, String envelope) {
     }
 
     private record Outcome(Automation automation, Evaluation evaluation, UUID deliveryId) {
@@ -101,7 +106,7 @@ public class AutomationRunner {
 
     public Uni<Void> run(AutomationWork work) {
         JsonNode context = parse(work.context());
-        return pool.preparedQuery(AUTOMATIONS).execute(Tuple.of(work.tenantId(), work.eventType()))
+        return pool.preparedQuery(AUTOMATIONS).execute(Tuple.of(work.tenantId(), work.eventType(), work.eventId()))
                 .map(result -> {
                     List<Automation> automations = new ArrayList<>();
                     result.forEach(row -> automations.add(automation(row)));
@@ -129,13 +134,17 @@ public class AutomationRunner {
     }
 
     private Uni<Outcome> evaluate(Automation automation, JsonNode context) {
+        if (automation.webhookId() == null) {
+            return Uni.createFrom().item(new Outcome(automation,
+                    Evaluation.failed("Automation webhook not found", "webhook"), null));
+        }
         if (!automation.webhookEnabled()) {
             return Uni.createFrom().item(new Outcome(automation,
-                    new Evaluation(null, null, "the automation's webhook is disabled", 0), null));
+                    Evaluation.failed("the automation's webhook is disabled", "webhook"), null));
         }
-        return evaluator.evaluateBounded(automation.condition(), automation.template(), context)
+        return evaluator.evaluateOffLoop(automation.condition(), automation.template(), automation.mode(), context)
                 .map(evaluation -> new Outcome(automation, evaluation,
-                        "executed".equals(evaluation.status()) ? Ids.newId() : null));
+                        evaluation.status() == AutomationStatus.EXECUTED ? Ids.newId() : null));
     }
 
     private Uni<List<DeliveryJob>> store(SqlConnection connection, AutomationWork work, List<Outcome> outcomes) {
@@ -159,7 +168,7 @@ public class AutomationRunner {
             return Uni.createFrom().nullItem();
         }
         Tuple params = Tuple.tuple(List.of(outcome.deliveryId(), work.tenantId(), work.eventId(),
-                outcome.automation().webhookId(), work.eventType(), PhpJson.write(outcome.evaluation().payload()),
+                outcome.automation().webhookId(), work.eventType(), body(outcome),
                 retryPolicy.maxAttempts(), replica, leaseMillis, outcome.automation().id()));
         return connection.preparedQuery(INSERT_DELIVERY).execute(params)
                 .map(result -> rows.job(result.iterator().next()));
@@ -169,18 +178,29 @@ public class AutomationRunner {
         Evaluation evaluation = outcome.evaluation();
         Tuple params = Tuple.tuple()
                 .addUUID(Ids.newId()).addString(work.tenantId()).addUUID(outcome.automation().id())
-                .addUUID(work.eventId()).addString(evaluation.status()).addString(outcome.automation().condition())
+                .addUUID(work.eventId()).addString(evaluation.status().column())
+                .addString(outcome.automation().condition())
                 .addBoolean(evaluation.conditionResult()).addString(work.context())
-                .addString(evaluation.payload() == null ? null : PhpJson.write(evaluation.payload()))
-                .addString(truncate(evaluation.error())).addInteger((int) evaluation.elapsedMs())
+                .addString(evaluation.data() == null ? null : PhpJson.write(evaluation.data()))
+                .addString(truncate(evaluation.error())).addString(evaluation.errorKind())
+                .addInteger((int) evaluation.elapsedMs())
                 .addUUID(outcome.deliveryId());
         return connection.preparedQuery(INSERT_LOG).execute(params).replaceWithVoid();
     }
 
+    /** The event's own envelope when the template is blank (the model itself), else one carrying the rendering. */
+    private String body(Outcome outcome) {
+        JsonNode data = outcome.evaluation().data();
+        String envelope = outcome.automation().envelope();
+        return data == null ? envelope : WebhookPayload.render(WebhookPayload.withData(parse(envelope), data));
+    }
+
     private Automation automation(Row row) {
+        String template = row.getString("webhook_payload_template");
         return new Automation(row.getUUID("id"), row.getString("condition"),
-                parse(row.getString("webhook_payload_template")), row.getUUID("webhook_id"),
-                row.getBoolean("webhook_enabled"));
+                template == null ? null : parse(template), RenderMode.of(row.getString("render_mode")),
+                row.getUUID("webhook_id"), Boolean.TRUE.equals(row.getBoolean("webhook_enabled")),
+                row.getString("envelope"));
     }
 
     private JsonNode parse(String json) {

@@ -90,7 +90,11 @@ public class AutomationService {
         return find(tenantId, id);
     }
 
+    /** The stored template, or null when the automation sends the model itself. */
     public JsonNode template(Automation automation) {
+        if (automation.webhookPayloadTemplate == null) {
+            return null;
+        }
         try {
             return mapper.readTree(automation.webhookPayloadTemplate);
         } catch (JsonProcessingException e) {
@@ -141,8 +145,12 @@ public class AutomationService {
         if (input.webhookId() != null) {
             automation.webhookId = input.webhookId();
         }
-        if (input.webhookPayloadTemplate() != null) {
-            automation.webhookPayloadTemplate = input.webhookPayloadTemplate().toString();
+        if (replace || input.webhookPayloadTemplate() != null) {
+            automation.webhookPayloadTemplate = PayloadTemplate.isBlank(input.webhookPayloadTemplate()) ? null
+                    : input.webhookPayloadTemplate().toString();
+        }
+        if (input.renderMode() != null) {
+            automation.renderMode = input.renderMode();
         }
         if (input.enabled() != null) {
             automation.enabled = input.enabled();
@@ -155,6 +163,6 @@ public class AutomationService {
 
     private AutomationView view(Automation a) {
         return new AutomationView(a.id, a.name, a.description, a.trigger, a.condition, a.webhookId, template(a),
-                a.enabled, a.priority, a.createdAt, a.updatedAt);
+                a.renderMode, a.enabled, a.priority, a.createdAt, a.updatedAt);
     }
 }

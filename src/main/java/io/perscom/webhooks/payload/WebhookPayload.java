@@ -29,6 +29,17 @@ public final class WebhookPayload {
         return payload;
     }
 
+    /**
+     * An event's envelope carrying other data, as PERSCOM dispatches an automation's rendered template: same event,
+     * created, request_id and trace_id; {@code data} replaced; {@code changes} null (data that is not a model).
+     */
+    public static ObjectNode withData(JsonNode envelope, JsonNode data) {
+        ObjectNode payload = envelope.deepCopy();
+        payload.set("data", data);
+        payload.putNull("changes");
+        return payload;
+    }
+
     /** The exact body bytes (as text) that are sent and signed. */
     public static String render(ObjectNode payload) {
         return PhpJson.write(payload);
