@@ -28,10 +28,11 @@ public class AutomationEngines {
                 .withMaxStringLength(config.maxRenderedChars())
                 .withMaxCollectionSize(config.maxCollectionSize())
                 .withMaxDepth(config.maxDepth());
-        this.conditions = new ExpressionLanguage(PerscomFunctions.all());
-        String widgetUrl = config.widgetUrl().orElse(null);
-        this.perscomTemplates = new TwigEngine(TwigOptions.perscom(widgetUrl, limits));
-        this.typedTemplates = new TwigEngine(TwigOptions.perscom(widgetUrl, limits).withoutAutoescape());
+        this.conditions = new ExpressionLanguage(PerscomFunctions.all(), config.maxDepth());
+        TwigOptions perscom = TwigOptions.defaults().withWidgetUrl(config.widgetUrl().orElse(null))
+                .withMaxNesting(config.maxDepth());
+        this.perscomTemplates = new TwigEngine(perscom);
+        this.typedTemplates = new TwigEngine(perscom.withAutoescape(false));
     }
 
     public ExpressionLanguage conditions() {

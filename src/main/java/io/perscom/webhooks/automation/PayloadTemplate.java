@@ -75,11 +75,8 @@ final class PayloadTemplate {
             // PERSCOM keeps a string whose template does not compile; saving refuses such strings anyway.
             return source;
         }
-        if (mode == RenderMode.TYPED) {
-            var single = template.evaluateSingleExpression(variables, budget);
-            if (single.isPresent()) {
-                return single.get();
-            }
+        if (mode == RenderMode.TYPED && template.isSingleExpression()) {
+            return template.evaluateSingleExpression(variables, budget).orElse(null);
         }
         return template.render(variables, budget);
     }
