@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.perscom.webhooks.automation.expression.PerscomFunctions;
 import io.perscom.webhooks.automation.php.Json;
 import io.perscom.webhooks.automation.php.PhpDate;
 
@@ -14,8 +15,7 @@ import io.perscom.webhooks.automation.php.PhpDate;
 public final class AutomationVariables {
 
     /** The names a condition may use (Symfony checks them when it parses). */
-    public static final List<String> NAMES = List.of("model", "model_type", "model_id", "changes", "causer",
-            "causer_id", "now");
+    public static final List<String> NAMES = PerscomFunctions.VARIABLES;
 
     private AutomationVariables() {
     }
