@@ -1,6 +1,7 @@
 package io.perscom.webhooks.automation.expression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -53,7 +54,14 @@ class ExpressionOracleParityTest {
         differences.put("model.not", null);
         differences.put("model.matches", null);
         differences.put("model.in", null);
+        differences.put("model[\"nested\"][\"a\"]?.b", 1L);
+        differences.put("model[\"nested\"]?.a", PhpArray.ofMap(Map.of("b", 1L)));
+        differences.put("model.a.b", new Raises("Unable to get property \"b\" of non-object \"model.a\"."));
         return differences;
+    }
+
+    /** An intentional difference that still fails, with another message than Symfony's. */
+    record Raises(String message) {
     }
 
     private static final ExpressionLanguage LANGUAGE = new ExpressionLanguage(PerscomFunctions.all());
@@ -86,9 +94,15 @@ class ExpressionOracleParityTest {
                 continue;
             }
             seen++;
-            assertEquals("Unable to get property", result.get("message").asText().substring(0, 22), expression);
+            assertTrue(result.get("message").asText().startsWith("Unable to get property"), expression);
             Map<String, Object> context = contexts.get(result.get("context").asText());
-            assertEquals(INTENTIONAL_DIFFERENCES.get(expression), evaluate(expression, context), expression);
+            Object expected = INTENTIONAL_DIFFERENCES.get(expression);
+            if (expected instanceof Raises raises) {
+                assertEquals(raises.message(), assertThrows(PhpError.class, () -> evaluate(expression, context))
+                        .getMessage());
+            } else {
+                assertEquals(tag(expected), tag(evaluate(expression, context)), expression);
+            }
         }
         assertEquals(INTENTIONAL_DIFFERENCES.size(), seen, "every listed difference has an oracle case");
     }
