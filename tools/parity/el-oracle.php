@@ -11,7 +11,11 @@
  *
  * EL_SOURCE_DIR: a checkout of symfony/expression-language's sources (Lexer.php, Parser.php, Node/...) to use
  * instead of Debian's 5.4 (/usr/share/php/Symfony/Component/ExpressionLanguage). PERSCOM runs 8.0; the recorded
- * results were made with the 7.2 sources, whose evaluation is 8.0's (7.2 -> 8.0 changed no syntax nor node).
+ * results were made with the 7.2 sources, whose evaluation is 8.0's (7.2 -> 8.0 changed no syntax nor node), as
+ * Symfony 8 itself needs PHP 8.4 and Debian ships 8.2:
+ *   git -C <symfony/symfony clone> archive 5feb7493c37 src/Symfony/Component/ExpressionLanguage | tar -x -C /tmp/el
+ *   EL_LABEL="..." php tools/parity/el-oracle.php tools/parity/el-contexts.json tools/parity/el-cases.txt \
+ *       /tmp/el/src/Symfony/Component/ExpressionLanguage > src/test/resources/expression/el-oracle-results.json
  *
  * CONTEXTS.json: {name: {variable: JSON value}}; a context's "now" is a date string, given to Carbon::parse in UTC.
  * CASES.txt: one case a line, "CONTEXT<TAB>EXPRESSION"; blank lines and lines starting with "#" are skipped;
