@@ -100,10 +100,11 @@ public class AutomationEvaluator {
                     : PayloadTemplate.render(template, mode, engines.templates(mode), variables, budget);
             return new Evaluation(holds, data, null, null, elapsed(started));
         } catch (ExpressionSyntaxError e) {
-            return new Evaluation(null, null, e.getMessage(), "condition", elapsed(started));
+            return new Evaluation(null, null, conditionError(condition, e), "condition", elapsed(started));
         } catch (PhpError e) {
-            return new Evaluation(holds, null, e.getMessage(), holds == null ? "condition" : "template",
-                    elapsed(started));
+            return holds == null
+                    ? new Evaluation(null, null, conditionError(condition, e), "condition", elapsed(started))
+                    : new Evaluation(holds, null, e.getMessage(), "template", elapsed(started));
         } catch (LimitExceeded e) {
             return new Evaluation(holds, null, e.getMessage(), e.kind(), elapsed(started));
         } catch (RuntimeException | StackOverflowError e) {
@@ -111,6 +112,11 @@ public class AutomationEvaluator {
             return new Evaluation(holds, null, "internal error: " + e.getClass().getSimpleName(), "internal",
                     elapsed(started));
         }
+    }
+
+    /** As PERSCOM's ExpressionEvaluationException words it. */
+    private static String conditionError(String condition, Exception error) {
+        return "Failed to evaluate expression '" + condition + "': " + error.getMessage();
     }
 
     private static long elapsed(long startedNanos) {

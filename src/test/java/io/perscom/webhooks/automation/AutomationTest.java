@@ -222,7 +222,7 @@ class AutomationTest extends ReceiverTest {
     }
 
     @Test
-    void automationWorkLeftByACrashedReplicaIsRunByAnother() {
+    void automationWorkLeftByACrashedReplicaIsRunByAnother() throws Exception {
         String target = webhook(tenant, receiver.url("/recovered"), List.of(), "post", null, true);
         String automation = automation("Recover", "user.deleted", "model_id == 9", target,
                 Map.of("gone", "{{ model_id }}"), 0);
