@@ -45,10 +45,10 @@ class AutomationTest extends ReceiverTest {
         String secret = "automation-secret-0123456789";
         String discord = webhook(tenant, receiver.url("/discord"), List.of(), "post", secret, true);
         Map<String, Object> template = new LinkedHashMap<>();
-        template.put("content", "{{ model.name }} was promoted to rank {{ new_value(\"rank_id\") }} by "
+        template.put("content", "{{ model.name }} was promoted to rank {{ changes.rank_id.new }} by "
                 + "{{ causer.name }} <@{{ model.discord_user_id }}>");
-        template.put("rank", "{{ new_value('rank_id') }}");
-        template.put("promoted", "{{ changed('rank_id') }}");
+        template.put("rank", "{{ changes.rank_id.new }}");
+        template.put("promoted", "{{ changes.rank_id is defined }}");
         template.put("embed", Map.of("title", "{{ model_type | upper }} #{{ model_id }}", "color", 65280));
         String promoted = automation("Promotion", "user.updated", PROMOTED, discord, template, 5);
         String neverFires = automation("Inactive users", "user.updated", "model[\"status\"] == \"inactive\"", discord,
@@ -246,7 +246,7 @@ class AutomationTest extends ReceiverTest {
     void previewsShowTheResultAndSendNothing() {
         String target = webhook(tenant, receiver.url("/preview"), List.of(), "post", null, true);
         String id = automation("Promotion", "user.updated", PROMOTED, target,
-                Map.of("content", "{{ model.name }}: {{ old_value('rank_id') }} -> {{ new_value('rank_id') }}"), 0);
+                Map.of("content", "{{ model.name }}: {{ changes.rank_id.old }} -> {{ changes.rank_id.new }}"), 0);
         Map<String, Object> sample = new HashMap<>();
         sample.put("data", Map.of("name", "Jane", "status", "active"));
         sample.put("changes", Map.of("rank_id", Map.of("old", 6, "new", 7)));
