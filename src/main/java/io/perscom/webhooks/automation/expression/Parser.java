@@ -42,6 +42,8 @@ final class Parser {
             Map.entry("%", new Operator(60, false)),
             Map.entry("**", new Operator(200, true)));
 
+    private static final String CONTAINS = "contains";
+
     private final List<Token> tokens;
     private final String expression;
     private final Collection<String> names;
@@ -195,6 +197,9 @@ final class Parser {
                     node = parseArrayExpression();
                 } else if (token.test(Token.Type.PUNCTUATION, "{")) {
                     node = parseHashExpression();
+                } else if (isContainsCall(token)) {
+                    next();
+                    node = new Node.FunctionCall(CONTAINS, parseArguments());
                 } else {
                     throw error("Unexpected token \"" + token.type().label + "\" of value \""
                             + Php.toStr(token.value()) + "\".", token.cursor());
@@ -202,6 +207,17 @@ final class Parser {
             }
         }
         return parsePostfixExpression(node);
+    }
+
+    /**
+     * PERSCOM documents {@code contains(haystack, needle)}, which Symfony EL (since 6.1) lexes as the {@code contains}
+     * operator and refuses, so the documented condition fails the automation in PERSCOM. Where an operand is expected
+     * the operator cannot stand, so here {@code contains(} calls the function: the one intended deviation in syntax
+     * (docs/conditions.md).
+     */
+    private boolean isContainsCall(Token token) {
+        return token.test(Token.Type.OPERATOR, CONTAINS) && functions.contains(CONTAINS)
+                && position + 1 < tokens.size() && tokens.get(position + 1).test(Token.Type.PUNCTUATION, "(");
     }
 
     private Node parseArrayExpression() throws ExpressionSyntaxError {
