@@ -10,7 +10,8 @@
  * ExpressionLanguageService functions, Laravel's error handler and blank()) are re-written from their semantics.
  */
 
-require '/usr/share/php/Twig/autoload.php';
+// PARITY_TWIG_AUTOLOAD: run the corpus against another Twig checkout (e.g. a newer release) to see what changes.
+require getenv('PARITY_TWIG_AUTOLOAD') ?: '/usr/share/php/Twig/autoload.php';
 require '/usr/share/php/Symfony/Component/ExpressionLanguage/autoload.php';
 require '/usr/share/php/Carbon/autoload.php';
 require __DIR__ . '/lib/PerscomRuntime.php';
