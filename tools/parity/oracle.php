@@ -12,7 +12,8 @@
 
 // PARITY_TWIG_AUTOLOAD: run the corpus against another Twig checkout (e.g. a newer release) to see what changes.
 require getenv('PARITY_TWIG_AUTOLOAD') ?: '/usr/share/php/Twig/autoload.php';
-require '/usr/share/php/Symfony/Component/ExpressionLanguage/autoload.php';
+// PARITY_EL_AUTOLOAD: the same for another ExpressionLanguage checkout.
+require getenv('PARITY_EL_AUTOLOAD') ?: '/usr/share/php/Symfony/Component/ExpressionLanguage/autoload.php';
 require '/usr/share/php/Carbon/autoload.php';
 require __DIR__ . '/lib/PerscomRuntime.php';
 require __DIR__ . '/lib/Results.php';
