@@ -1,0 +1,284 @@
+package io.perscom.webhooks.automation.twig;
+
+import static io.perscom.webhooks.automation.twig.Builtins.REQUIRED;
+import static io.perscom.webhooks.automation.twig.Builtins.arg;
+import static io.perscom.webhooks.automation.twig.Builtins.p;
+
+import io.perscom.webhooks.automation.php.Budget;
+import io.perscom.webhooks.automation.php.Php;
+import io.perscom.webhooks.automation.php.PhpArray;
+import io.perscom.webhooks.automation.php.PhpError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Sequence filters: length, slice, first, last, join, keys, merge, reverse, sort, map, filter, reduce, ... */
+final class ArrayFilters {
+    private ArrayFilters() {}
+
+    static void register(Builtins b) {
+        b.filter("join", (rt, v, a) -> join(rt.budget(), v, arg(a, 0, ""), arg(a, 1, null)),
+                p("glue", ""), p("and", null));
+        b.filter("sort", (rt, v, a) -> sort(rt, v, arg(a, 0, null)), p("arrow", null));
+        b.filter("merge", (rt, v, a) -> merge(rt.budget(), v, arg(a, 0, null)), p("arr2", REQUIRED));
+        b.filter("batch", (rt, v, a) -> batch(rt.budget(), v, arg(a, 0, null), arg(a, 1, null), arg(a, 2, true)),
+                p("size", REQUIRED), p("fill", null), p("preserve_keys", true));
+        b.filter("column", (rt, v, a) -> column(v, arg(a, 0, null), arg(a, 1, null)),
+                p("name", REQUIRED), p("index", null));
+        b.filter("filter", (rt, v, a) -> filter(rt, v, arg(a, 0, null)), p("arrow", REQUIRED));
+        b.filter("map", (rt, v, a) -> map(rt, v, arg(a, 0, null)), p("arrow", REQUIRED));
+        b.filter("reduce", (rt, v, a) -> reduce(rt, v, arg(a, 0, null), arg(a, 1, null)),
+                p("arrow", REQUIRED), p("initial", null));
+        b.filter("reverse", (rt, v, a) -> reverse(v, Values.truthy(arg(a, 0, false))), p("preserve_keys", false));
+        b.filter("length", (rt, v, a) -> length(v));
+        b.filter("slice", (rt, v, a) -> slice(v, arg(a, 0, 0L), arg(a, 1, null), Values.truthy(arg(a, 2, false))),
+                p("start", REQUIRED), p("length", null), p("preserve_keys", false));
+        b.filter("first", (rt, v, a) -> firstOrLast(v, 0L));
+        b.filter("last", (rt, v, a) -> firstOrLast(v, -1L));
+        b.filter("default", (rt, v, a) -> Values.isEmpty(v) ? arg(a, 0, "") : v, p("default", ""));
+        b.filter("keys", (rt, v, a) -> v instanceof PhpArray arr ? PhpArray.list(arr.keys()) : new PhpArray());
+    }
+
+    static long length(Object v) {
+        return switch (v) {
+            case null -> 0L;
+            case PhpArray a -> (long) a.size();
+            case Markup m -> MbString.strlen(m.content());
+            case Closure c -> 1L;
+            default -> MbString.strlen(Values.str(v));
+        };
+    }
+
+    private static Object join(Budget budget, Object value, Object glueArg, Object andArg) {
+        List<Object> items = value instanceof PhpArray a ? a.values() : value == null ? List.of() : List.of(value);
+        if (items.isEmpty()) {
+            return "";
+        }
+        String glue = Values.str(glueArg);
+        List<String> parts = new ArrayList<>(items.size());
+        long total = 0;
+        for (Object item : items) {
+            String s = Values.str(item);
+            total += s.length() + glue.length();
+            budget.checkString(total);
+            parts.add(s);
+        }
+        if (andArg == null || Php.strictEquals(Values.unwrap(andArg), Values.unwrap(glueArg))) {
+            return String.join(glue, parts);
+        }
+        if (parts.size() == 1) {
+            return items.get(0);
+        }
+        String and = Values.str(andArg);
+        budget.checkString(total + and.length());
+        return String.join(glue, parts.subList(0, parts.size() - 1)) + and + parts.get(parts.size() - 1);
+    }
+
+    private static PhpArray requireArray(Object v, String message) {
+        if (v instanceof PhpArray a) {
+            return a;
+        }
+        throw new PhpError(message.replace("%s", Values.getType(v)));
+    }
+
+    private static PhpArray sort(Interpreter rt, Object value, Object arrow) {
+        PhpArray array = requireArray(value, "The sort filter only works with arrays or \"Traversable\", got \"%s\".");
+        List<Map.Entry<Object, Object>> entries = new ArrayList<>(array.entries());
+        rt.budget().tick(entries.size());
+        if (arrow == null) {
+            entries.sort((x, y) -> Php.compare(Values.unwrap(x.getValue()), Values.unwrap(y.getValue())));
+        } else {
+            entries.sort((x, y) -> (int) Php.toLong(Php.toNumber(
+                    Values.unwrap(rt.callArrow(arrow, "sort", x.getValue(), y.getValue())))));
+        }
+        PhpArray out = new PhpArray();
+        for (Map.Entry<Object, Object> e : entries) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** array_merge: list keys are renumbered, string keys overwrite. */
+    private static PhpArray merge(Budget budget, Object first, Object second) {
+        if (!(first instanceof PhpArray a)) {
+            throw new PhpError("The merge filter only works with arrays or \"Traversable\", got \""
+                    + Values.getType(first) + "\" as first argument.");
+        }
+        if (!(second instanceof PhpArray b)) {
+            throw new PhpError("The merge filter only works with arrays or \"Traversable\", got \""
+                    + Values.getType(second) + "\" as second argument.");
+        }
+        budget.checkCollection((long) a.size() + b.size());
+        PhpArray out = new PhpArray();
+        for (PhpArray source : List.of(a, b)) {
+            for (Map.Entry<Object, Object> e : source.entries()) {
+                if (e.getKey() instanceof Long) {
+                    out.append(e.getValue());
+                } else {
+                    out.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static PhpArray batch(Budget budget, Object items, Object sizeArg, Object fill, Object preserveKeys) {
+        if (!(items instanceof PhpArray array)) {
+            throw new PhpError("The \"batch\" filter expects an array or \"Traversable\", got \""
+                    + Values.classOrType(items) + "\".");
+        }
+        long size = (long) Math.ceil(Php.toDouble(Php.toNumber(Values.unwrap(sizeArg))));
+        if (size < 1) {
+            throw new PhpError("array_chunk(): Argument #2 ($length) must be greater than 0");
+        }
+        boolean keep = Values.truthy(preserveKeys);
+        PhpArray out = new PhpArray();
+        PhpArray chunk = null;
+        for (Map.Entry<Object, Object> e : array.entries()) {
+            if (chunk == null || chunk.size() == size) {
+                chunk = new PhpArray();
+                out.append(chunk);
+            }
+            if (keep) {
+                chunk.put(e.getKey(), e.getValue());
+            } else {
+                chunk.append(e.getValue());
+            }
+        }
+        if (fill != null && chunk != null && chunk.size() < size) {
+            budget.checkCollection(size);
+            while (chunk.size() < size) {
+                chunk.append(fill);
+            }
+        }
+        return out;
+    }
+
+    /** array_column over arrays of arrays. */
+    private static PhpArray column(Object value, Object name, Object index) {
+        PhpArray array = requireArray(value,
+                "The column filter only works with arrays or \"Traversable\", got \"%s\" as first argument.");
+        PhpArray out = new PhpArray();
+        Object column = Values.unwrap(name);
+        Object indexKey = Values.unwrap(index);
+        for (Object row : array.values()) {
+            if (!(row instanceof PhpArray r)) {
+                continue;
+            }
+            Object v;
+            if (column == null) {
+                v = r;
+            } else if (r.containsKey(column)) {
+                v = r.get(column);
+            } else {
+                continue;
+            }
+            Object k = indexKey != null && r.containsKey(indexKey) ? Values.unwrap(r.get(indexKey)) : null;
+            if (k instanceof Long || k instanceof String) {
+                out.put(k, v);
+            } else {
+                out.append(v);
+            }
+        }
+        return out;
+    }
+
+    private static PhpArray filter(Interpreter rt, Object value, Object arrow) {
+        if (!(value instanceof PhpArray array)) {
+            throw new PhpError("The \"filter\" filter expects an array or \"Traversable\", got \""
+                    + Values.classOrType(value) + "\".");
+        }
+        PhpArray out = new PhpArray();
+        for (Map.Entry<Object, Object> e : array.entries()) {
+            if (Values.truthy(rt.callArrow(arrow, "filter", e.getValue(), e.getKey()))) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static PhpArray map(Interpreter rt, Object value, Object arrow) {
+        PhpArray array = Values.requireForeach(value);
+        PhpArray out = new PhpArray();
+        for (Map.Entry<Object, Object> e : array.entries()) {
+            out.put(e.getKey(), rt.callArrow(arrow, "map", e.getValue(), e.getKey()));
+        }
+        return out;
+    }
+
+    private static Object reduce(Interpreter rt, Object value, Object arrow, Object initial) {
+        if (!(value instanceof PhpArray array)) {
+            if (!(arrow instanceof Closure)) {
+                rt.callArrow(arrow, "reduce");
+            }
+            throw new PhpError("The \"reduce\" filter only works with arrays or \"Traversable\", got \""
+                    + Values.getType(value) + "\" as first argument.");
+        }
+        Object accumulator = initial;
+        for (Map.Entry<Object, Object> e : array.entries()) {
+            accumulator = rt.callArrow(arrow, "reduce", accumulator, e.getValue(), e.getKey());
+        }
+        return accumulator;
+    }
+
+    private static Object reverse(Object value, boolean preserveKeys) {
+        if (value instanceof PhpArray array) {
+            List<Map.Entry<Object, Object>> entries = new ArrayList<>(array.entries());
+            PhpArray out = new PhpArray();
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                Map.Entry<Object, Object> e = entries.get(i);
+                if (e.getKey() instanceof Long && !preserveKeys) {
+                    out.append(e.getValue());
+                } else {
+                    out.put(e.getKey(), e.getValue());
+                }
+            }
+            return out;
+        }
+        String s = Values.str(value);
+        StringBuilder out = new StringBuilder(s.length());
+        int[] cps = s.codePoints().toArray();
+        for (int i = cps.length - 1; i >= 0; i--) {
+            out.appendCodePoint(cps[i]);
+        }
+        return out.toString();
+    }
+
+    /** twig_slice: array_slice for arrays, mb_substr for everything else. */
+    static Object slice(Object item, Object startArg, Object lengthArg, boolean preserveKeys) {
+        long start = Php.toLong(Php.toNumber(Values.unwrap(startArg)));
+        Long length = lengthArg == null ? null : Php.toLong(Php.toNumber(Values.unwrap(lengthArg)));
+        if (item instanceof PhpArray array) {
+            return arraySlice(array, start, length, preserveKeys);
+        }
+        return MbString.substr(Values.str(item), start, length);
+    }
+
+    static PhpArray arraySlice(PhpArray array, long start, Long length, boolean preserveKeys) {
+        int n = array.size();
+        long from = start < 0 ? Math.max(0, n + start) : Math.min(start, n);
+        long to = length == null ? n : length < 0 ? Math.max(from, n + length) : Math.min(n, from + length);
+        PhpArray out = new PhpArray();
+        long i = 0;
+        for (Map.Entry<Object, Object> e : array.entries()) {
+            if (i >= from && i < to) {
+                if (e.getKey() instanceof Long && !preserveKeys) {
+                    out.append(e.getValue());
+                } else {
+                    out.put(e.getKey(), e.getValue());
+                }
+            }
+            i++;
+        }
+        return out;
+    }
+
+    /** twig_first / twig_last: current(slice) is false for an empty array. */
+    private static Object firstOrLast(Object item, long start) {
+        Object elements = slice(item, start, 1L, false);
+        if (elements instanceof PhpArray a) {
+            return a.size() == 0 ? Boolean.FALSE : a.first();
+        }
+        return elements;
+    }
+}
