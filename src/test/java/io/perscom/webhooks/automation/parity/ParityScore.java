@@ -14,14 +14,21 @@ final class ParityScore {
     private final String name;
     private final Map<String, int[]> byCategory = new TreeMap<>();
     private final List<String> messageDifferences = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
 
     ParityScore(String name) {
         this.name = name;
     }
 
-    synchronized void record(String id, boolean passed) {
+    /** One case's outcome: {@code failure} is null when it passed. */
+    synchronized void record(String id, Throwable failure) {
         int[] counts = byCategory.computeIfAbsent(category(id), key -> new int[2]);
-        counts[passed ? 0 : 1]++;
+        counts[failure == null ? 0 : 1]++;
+        if (failure != null) {
+            String message = String.valueOf(failure.getMessage());
+            failures.add(id + ": " + failure.getClass().getSimpleName() + ": "
+                    + (message.length() > 300 ? message.substring(0, 300) + "..." : message));
+        }
     }
 
     /** Notes our wording when it is none of PHP's (the message itself or a wrapped cause's). */
@@ -42,6 +49,10 @@ final class ParityScore {
             total += counts[0] + counts[1];
         }
         out.append(String.format("  %-12s %3d/%d%n", "TOTAL", passed, total));
+        if (!failures.isEmpty()) {
+            out.append("  failed cases:\n");
+            failures.forEach(line -> out.append("  - ").append(line.replace("\n", "\\n")).append('\n'));
+        }
         if (!messageDifferences.isEmpty()) {
             out.append("  error messages worded differently from PHP's (not failed):\n");
             messageDifferences.forEach(line -> out.append("  - ").append(line).append('\n'));

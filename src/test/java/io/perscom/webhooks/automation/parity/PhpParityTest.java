@@ -171,12 +171,12 @@ class PhpParityTest {
         StreamSupport.stream(ParityFiles.read(corpus).spliterator(), false).forEach(testCase -> {
             String id = testCase.get("id").asText();
             Executable scored = () -> {
-                boolean passed = false;
                 try {
                     check.check(testCase);
-                    passed = true;
-                } finally {
-                    score.record(id, passed);
+                    score.record(id, null);
+                } catch (Throwable failure) {
+                    score.record(id, failure);
+                    throw failure;
                 }
             };
             categories.computeIfAbsent(ParityScore.category(id), key -> new ArrayList<>())
