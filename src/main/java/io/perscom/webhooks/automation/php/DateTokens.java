@@ -27,7 +27,7 @@ final class DateTokens {
     private static final Pattern DMY = Pattern.compile("(\\d{1,2})[-.](\\d{1,2})[-.](\\d{4})");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
     private static final Pattern TIME = Pattern.compile(
-            "t?(\\d{1,2}):(\\d{2})(?::(\\d{2})" + FRACTION + ")?(?:\\s*([ap])\\.?m\\.?)?(?![\\w])");
+            "t?(\\d{1,2}):(\\d{2})(?::(\\d{2})" + FRACTION + ")?(?:\\s*([ap])\\.?m\\.?(?![a-z]))?(?!\\d)");
     private static final Pattern HOUR_MERIDIAN = Pattern.compile("(\\d{1,2})\\s*([ap])\\.?m\\.?(?![a-z])");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             MONTH + "[ .\\-]*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:[ ,.\\-]*(\\d{4}))?(?![\\d:])");

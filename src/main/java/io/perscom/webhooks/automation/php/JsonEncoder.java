@@ -54,6 +54,10 @@ final class JsonEncoder {
 
     private void writeDouble(double d) {
         if (!Double.isFinite(d)) {
+            if (has(Json.PARTIAL_OUTPUT_ON_ERROR)) {
+                out.append('0');
+                return;
+            }
             throw new PhpError("Inf and NaN cannot be JSON encoded");
         }
         String text = FloatFormat.json(d);
@@ -75,6 +79,26 @@ final class JsonEncoder {
             // worst case: every char becomes a six-char escape
             budget.checkString(out.length() + 2L + s.length());
         }
+        int start = out.length();
+        try {
+            appendEscaped(s);
+        } catch (MalformedString malformed) {
+            if (!has(Json.PARTIAL_OUTPUT_ON_ERROR)) {
+                throw new PhpError("Malformed UTF-8 characters, possibly incorrectly encoded");
+            }
+            out.setLength(start);
+            out.append("null");
+        }
+    }
+
+    /** A lone surrogate: the Java form of a string that is not valid UTF-8. */
+    private static final class MalformedString extends RuntimeException {
+        MalformedString() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void appendEscaped(String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -109,7 +133,7 @@ final class JsonEncoder {
                 if (has(Json.INVALID_UTF8_SUBSTITUTE)) {
                     c = '\uFFFD';
                 } else {
-                    throw new PhpError("Malformed UTF-8 characters, possibly incorrectly encoded");
+                    throw new MalformedString();
                 }
             }
         }

@@ -69,8 +69,8 @@ final class NumberFormatting {
 
     static String numberFormat(double number, long decimals, String decPoint, String thousandsSep, Budget budget) {
         boolean negative = number < 0;
-        double d = round(Math.abs(number), decimals);
         int dec = (int) Math.max(0, Math.min(decimals, 1000));
+        double d = round(Math.abs(number), dec);
         if (!Double.isFinite(d)) {
             return Double.isNaN(d) ? "nan" : (negative ? "-inf" : "inf");
         }

@@ -6,8 +6,14 @@ package io.perscom.webhooks.automation.php;
  *
  * @param value the number (Long when integral and in range, else Double)
  * @param whole whether the whole string is numeric (else only a leading prefix is: a "leading-numeric" string)
+ * @param text the numeric prefix itself
  */
-record NumericString(Number value, boolean whole) {
+record NumericString(Number value, boolean whole, String text) {
+
+    /** (float) of the numeric prefix: unlike {@link #value()} keeps the sign of "-0". */
+    double doubleValue() {
+        return Double.parseDouble(text);
+    }
 
     private static final String WHITESPACE = " \t\n\r\u000B\f";
 
@@ -72,7 +78,7 @@ record NumericString(Number value, boolean whole) {
         if (value == null) {
             value = Double.parseDouble(number);
         }
-        return new NumericString(value, i == n);
+        return new NumericString(value, i == n, number);
     }
 
     /** is_numeric() for strings. */

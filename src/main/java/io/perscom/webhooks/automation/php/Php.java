@@ -94,7 +94,7 @@ public final class Php {
      * @return Long or Double
      */
     public static Number toNumber(Object value) {
-        return PhpMath.operand(value, 1L, "*");
+        return PhpMath.leftOperand(value, 1L, "*");
     }
 
     /** {@code (int) $value} / intval(): never fails; floats are truncated (modular out of range, like PHP on 64 bit). */
@@ -141,7 +141,7 @@ public final class Php {
         }
         if (value instanceof String s) {
             NumericString parsed = NumericString.parse(s);
-            return parsed == null ? 0.0 : parsed.value().doubleValue();
+            return parsed == null ? 0.0 : parsed.doubleValue();
         }
         return toLong(value);
     }
@@ -193,6 +193,16 @@ public final class Php {
     /** PHP 8 {@code <=>}: -1, 0 or 1. */
     public static int compare(Object a, Object b) {
         return PhpCompare.compare(normalize(a), normalize(b));
+    }
+
+    /** PHP {@code $a < $b} (NaN never compares smaller; {@code $a > $b} is {@code isSmaller($b, $a)}). */
+    public static boolean isSmaller(Object a, Object b) {
+        return compare(a, b) < 0;
+    }
+
+    /** PHP {@code $a <= $b} ({@code $a >= $b} is {@code isSmallerOrEqual($b, $a)}). */
+    public static boolean isSmallerOrEqual(Object a, Object b) {
+        return compare(a, b) <= 0;
     }
 
     public static Object add(Object a, Object b) {

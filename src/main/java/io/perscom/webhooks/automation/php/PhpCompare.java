@@ -64,16 +64,16 @@ final class PhpCompare {
             return Php.toBool(a) ? 1 : 0;
         }
         if (Boolean.TRUE.equals(a)) {
-            return Php.toBool(b) ? 0 : -1;
+            return Php.toBool(b) ? 0 : 1;
         }
         if (Boolean.TRUE.equals(b)) {
-            return Php.toBool(a) ? 0 : 1;
+            return Php.toBool(a) ? 0 : -1;
         }
         if (isNumber(a) && b instanceof String y) {
             return compareNumberToString((Number) a, y);
         }
         if (a instanceof String x && isNumber(b)) {
-            return -compareNumberToString((Number) b, x);
+            return b instanceof Double d && d.isNaN() ? 1 : -compareNumberToString((Number) b, x);
         }
         if (a instanceof PhpArray) {
             return 1;
@@ -114,6 +114,9 @@ final class PhpCompare {
     }
 
     private static int compareNumberToString(Number number, String string) {
+        if (number instanceof Double d && d.isNaN()) {
+            return 1;
+        }
         Number parsed = Php.parseNumeric(string);
         if (parsed != null) {
             return compareNumbers(number, parsed);

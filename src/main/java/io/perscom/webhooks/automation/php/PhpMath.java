@@ -18,8 +18,8 @@ final class PhpMath {
             }
             return union;
         }
-        Number x = operand(a, b, "+");
-        Number y = operand(b, a, "+", a);
+        Number x = leftOperand(a, b, "+");
+        Number y = rightOperand(b, a, "+");
         if (x instanceof Long l && y instanceof Long r) {
             long sum = l + r;
             if (((l ^ sum) & (r ^ sum)) < 0) {
@@ -31,8 +31,8 @@ final class PhpMath {
     }
 
     static Object sub(Object a, Object b) {
-        Number x = operand(a, b, "-");
-        Number y = operand(b, a, "-", a);
+        Number x = leftOperand(a, b, "-");
+        Number y = rightOperand(b, a, "-");
         if (x instanceof Long l && y instanceof Long r) {
             long diff = l - r;
             if (((l ^ r) & (l ^ diff)) < 0) {
@@ -44,12 +44,12 @@ final class PhpMath {
     }
 
     static Object mul(Object a, Object b) {
-        Number x = operand(a, b, "*");
-        Number y = operand(b, a, "*", a);
+        Number x = leftOperand(a, b, "*");
+        Number y = rightOperand(b, a, "*");
         if (x instanceof Long l && y instanceof Long r) {
             long hi = Math.multiplyHigh(l, r);
             long lo = l * r;
-            if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+            if (fits(hi, lo)) {
                 return lo;
             }
             return (double) l * (double) r;
@@ -58,8 +58,8 @@ final class PhpMath {
     }
 
     static Object div(Object a, Object b) {
-        Number x = operand(a, b, "/");
-        Number y = operand(b, a, "/", a);
+        Number x = leftOperand(a, b, "/");
+        Number y = rightOperand(b, a, "/");
         if (y.doubleValue() == 0) {
             throw new PhpError("Division by zero");
         }
@@ -76,8 +76,8 @@ final class PhpMath {
     }
 
     static Object mod(Object a, Object b) {
-        long x = toInt(operand(a, b, "%"));
-        long y = toInt(operand(b, a, "%", a));
+        long x = toInt(leftOperand(a, b, "%"));
+        long y = toInt(rightOperand(b, a, "%"));
         if (y == 0) {
             throw new PhpError("Modulo by zero");
         }
@@ -88,47 +88,62 @@ final class PhpMath {
     }
 
     static Object pow(Object a, Object b) {
-        Number x = operand(a, b, "**");
-        Number y = operand(b, a, "**", a);
-        if (x instanceof Long base && y instanceof Long exponent && exponent >= 0) {
-            Long exact = exactPow(base, exponent);
-            if (exact != null) {
-                return exact;
-            }
+        Number x = leftOperand(a, b, "**");
+        Number y = rightOperand(b, a, "**");
+        if (x instanceof Long base && y instanceof Long exponent) {
+            return exponent >= 0 ? intPow(base, exponent) : (Object) Math.pow(base, exponent);
         }
         return Math.pow(x.doubleValue(), y.doubleValue());
     }
 
-    /** base^exponent when it fits in a long, else null. */
-    private static Long exactPow(long base, long exponent) {
-        long result = 1;
-        long factor = base;
-        long e = exponent;
-        try {
-            while (e > 0) {
-                if ((e & 1) == 1) {
-                    result = Math.multiplyExact(result, factor);
-                }
-                e >>= 1;
-                if (e > 0) {
-                    factor = Math.multiplyExact(factor, factor);
-                }
-            }
-            return result;
-        } catch (ArithmeticException overflow) {
-            return null;
+    /** pow_function_base for int ** non-negative int: square-and-multiply, falling back to float on overflow. */
+    private static Object intPow(long base, long exponent) {
+        if (exponent == 0) {
+            return 1L;
         }
+        if (base == 0) {
+            return 0L;
+        }
+        long l1 = 1;
+        long l2 = base;
+        long i = exponent;
+        while (i >= 1) {
+            if (i % 2 != 0) {
+                --i;
+                long hi = Math.multiplyHigh(l1, l2);
+                long lo = l1 * l2;
+                if (!fits(hi, lo)) {
+                    return (double) l1 * (double) l2 * Math.pow(l2, i);
+                }
+                l1 = lo;
+            } else {
+                i /= 2;
+                long hi = Math.multiplyHigh(l2, l2);
+                long lo = l2 * l2;
+                if (!fits(hi, lo)) {
+                    return (double) l1 * Math.pow((double) l2 * (double) l2, i);
+                }
+                l2 = lo;
+            }
+        }
+        return l1;
     }
 
-    static Number operand(Object value, Object other, String operator) {
-        return operand(value, other, operator, null);
+    private static boolean fits(long hi, long lo) {
+        return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
     }
 
-    /**
-     * The number for one operand. {@code other} is the other operand; {@code left} is non-null when {@code value} is
-     * the right-hand one (for the order of types in the TypeError message).
-     */
-    static Number operand(Object value, Object other, String operator, Object left) {
+    /** The number for the left operand ({@code other} is the right one, for the TypeError message). */
+    static Number leftOperand(Object value, Object right, String operator) {
+        return operand(value, right, operator, true);
+    }
+
+    /** The number for the right operand ({@code left} is the left one, for the TypeError message). */
+    static Number rightOperand(Object value, Object left, String operator) {
+        return operand(value, left, operator, false);
+    }
+
+    private static Number operand(Object value, Object other, String operator, boolean isLeft) {
         Object v = Php.normalize(value);
         if (v instanceof Long l) {
             return l;
@@ -151,8 +166,8 @@ final class PhpMath {
                 return parsed.value();
             }
         }
-        Object l = left == null ? value : left;
-        Object r = left == null ? other : value;
+        Object l = isLeft ? value : other;
+        Object r = isLeft ? other : value;
         throw new PhpError("Unsupported operand types: " + Php.typeName(l) + " " + operator + " " + Php.typeName(r));
     }
 

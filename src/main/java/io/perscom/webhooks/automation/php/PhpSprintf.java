@@ -4,22 +4,25 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * PHP 8.2's sprintf (php_formatted_print). Works on the UTF-8 bytes like PHP (widths and precisions of %s count
- * bytes), one char per byte, and decodes the result at the end.
+ * PHP 8.2's sprintf (php_formatted_print), quirks included. Works on the UTF-8 bytes like PHP (widths and precisions
+ * of %s count bytes), one char per byte, and decodes the result at the end.
  */
 final class PhpSprintf {
 
     private static final int DEFAULT_PRECISION = 6;
     private static final int MAX_FLOAT_PRECISION = 53;
+    private static final int NEXT_ARG = -1;
 
     private final String format;
     private final List<Object> args;
     private final Budget budget;
     private final StringBuilder out = new StringBuilder();
     private int pos;
-    private int nextArg;
+    private int currentArg;
+    private int maxMissingArg = -1;
 
     private PhpSprintf(String format, List<Object> args, Budget budget) {
         this.format = ByteString.encode(format);
@@ -31,62 +34,90 @@ final class PhpSprintf {
         return new PhpSprintf(format, args, budget).run();
     }
 
+    private static final class Spec {
+        int argnum = NEXT_ARG;
+        char padding = ' ';
+        boolean left;
+        boolean alwaysSign;
+        int width;
+        int precision;
+        boolean hasPrecision;
+    }
+
     private String run() {
-        int maxArgUsed = -1;
         while (pos < format.length()) {
             char c = format.charAt(pos);
             if (c != '%') {
                 out.append(c);
                 pos++;
-                continue;
-            }
-            if (pos + 1 < format.length() && format.charAt(pos + 1) == '%') {
+            } else if (charAt(pos + 1) == '%') {
                 out.append('%');
                 pos += 2;
-                continue;
+            } else {
+                pos++;
+                conversion();
             }
-            pos++;
-            Spec spec = parseSpec();
-            int argIndex = spec.argnum >= 0 ? spec.argnum : nextArg++;
-            if (argIndex >= args.size()) {
-                throw new PhpError(spec.argnum >= 0
-                        ? (args.size() + 2) + " arguments are required, " + (args.size() + 1) + " given"
-                        : (argIndex + 2) + " arguments are required, " + (args.size() + 1) + " given");
-            }
-            maxArgUsed = Math.max(maxArgUsed, argIndex);
-            append(spec, args.get(argIndex));
             budget.checkString(out.length());
+        }
+        if (maxMissingArg >= 0) {
+            throw new PhpError((maxMissingArg + 2) + " arguments are required, " + (args.size() + 1) + " given");
         }
         return ByteString.decode(out.toString());
     }
 
-    private static final class Spec {
-        int argnum = -1;
-        char padding = ' ';
-        boolean left;
-        boolean alwaysSign;
-        int width;
-        int precision = -1;
-        char conversion;
+    private void conversion() {
+        Spec spec = new Spec();
+        if (!isAlpha(charAt(pos))) {
+            int digitsEnd = pos;
+            while (isDigit(charAt(digitsEnd))) {
+                digitsEnd++;
+            }
+            if (charAt(digitsEnd) == '$') {
+                int argnum = readNumber("Argument number specifier");
+                if (argnum <= 0) {
+                    throw new PhpError("Argument number specifier must be greater than zero and less than "
+                            + Integer.MAX_VALUE);
+                }
+                spec.argnum = argnum - 1;
+                pos++;
+            }
+            flags(spec);
+            if (charAt(pos) == '*') {
+                pos++;
+                spec.width = (int) starArgument("Width");
+            } else if (isDigit(charAt(pos))) {
+                spec.width = readNumber("Width");
+            }
+            if (charAt(pos) == '.') {
+                pos++;
+                spec.hasPrecision = true;
+                if (charAt(pos) == '*') {
+                    pos++;
+                    spec.precision = (int) starArgument("Precision");
+                } else if (isDigit(charAt(pos))) {
+                    spec.precision = readNumber("Precision");
+                }
+            }
+        }
+        if (charAt(pos) == 'l') {
+            pos++;
+        }
+        int argIndex = spec.argnum == NEXT_ARG ? currentArg++ : spec.argnum;
+        if (argIndex >= args.size()) {
+            // like PHP, the conversion character is not consumed here: it is read again as text
+            maxMissingArg = Math.max(maxMissingArg, argIndex);
+            return;
+        }
+        if (pos >= format.length()) {
+            throw new PhpError("Missing format specifier at end of string");
+        }
+        char conversion = format.charAt(pos++);
+        append(spec, conversion, args.get(argIndex));
     }
 
-    private Spec parseSpec() {
-        Spec spec = new Spec();
-        int digitsEnd = pos;
-        while (digitsEnd < format.length() && Character.isDigit(format.charAt(digitsEnd))) {
-            digitsEnd++;
-        }
-        if (digitsEnd > pos && digitsEnd < format.length() && format.charAt(digitsEnd) == '$') {
-            long argnum = Long.parseLong(format.substring(pos, Math.min(digitsEnd, pos + 10)));
-            if (argnum <= 0 || argnum >= Integer.MAX_VALUE) {
-                throw new PhpError("Argument number specifier must be greater than zero and less than "
-                        + Integer.MAX_VALUE);
-            }
-            spec.argnum = (int) argnum - 1;
-            pos = digitsEnd + 1;
-        }
-        while (pos < format.length()) {
-            char f = format.charAt(pos);
+    private void flags(Spec spec) {
+        while (true) {
+            char f = charAt(pos);
             if (f == ' ' || f == '0') {
                 spec.padding = f;
             } else if (f == '-') {
@@ -99,32 +130,32 @@ final class PhpSprintf {
                 }
                 spec.padding = format.charAt(++pos);
             } else {
-                break;
+                return;
             }
             pos++;
         }
-        spec.width = readNumber("Width");
-        if (pos < format.length() && format.charAt(pos) == '.') {
-            pos++;
-            spec.precision = Character.isDigit(charAt(pos)) ? readNumber("Precision") : 0;
-        }
-        if (pos < format.length() && format.charAt(pos) == 'l') {
-            pos++;
-        }
-        if (pos >= format.length()) {
-            throw new PhpError("Missing format specifier at end of string");
-        }
-        spec.conversion = format.charAt(pos++);
-        return spec;
     }
 
-    private char charAt(int i) {
-        return i < format.length() ? format.charAt(i) : 0;
+    private long starArgument(String what) {
+        int argIndex = currentArg++;
+        if (argIndex >= args.size()) {
+            maxMissingArg = Math.max(maxMissingArg, argIndex);
+            return 0;
+        }
+        Object arg = Php.normalize(args.get(argIndex));
+        if (!(arg instanceof Long value)) {
+            throw new PhpError(what + " must be an integer");
+        }
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new PhpError(what + " must be greater than or equal to zero and less than " + Integer.MAX_VALUE);
+        }
+        budget.checkString(value);
+        return value;
     }
 
     private int readNumber(String what) {
         long value = 0;
-        while (pos < format.length() && Character.isDigit(format.charAt(pos))) {
+        while (isDigit(charAt(pos))) {
             value = value * 10 + (format.charAt(pos++) - '0');
             if (value >= Integer.MAX_VALUE) {
                 throw new PhpError(what + " must be greater than zero and less than " + Integer.MAX_VALUE);
@@ -134,63 +165,64 @@ final class PhpSprintf {
         return (int) value;
     }
 
-    private void append(Spec spec, Object arg) {
-        switch (spec.conversion) {
+    private void append(Spec spec, char conversion, Object arg) {
+        switch (conversion) {
             case 's' -> {
                 String s = ByteString.encode(Php.toStr(arg));
-                appendPadded(spec, s, spec.precision >= 0 ? Math.min(spec.precision, s.length()) : s.length(), false);
+                appendString(s, spec.width, spec.hasPrecision ? spec.precision : -1, spec.padding, spec.left,
+                        false, false);
             }
             case 'd' -> {
                 long n = Php.toLong(arg);
-                String digits = Long.toString(n);
-                if (n >= 0 && spec.alwaysSign) {
-                    digits = "+" + digits;
-                }
-                appendPadded(spec, digits, digits.length(), n < 0 || spec.alwaysSign);
+                String digits = n >= 0 && spec.alwaysSign ? "+" + n : Long.toString(n);
+                appendString(digits, spec.width, -1, intPadding(spec), spec.left, n < 0, spec.alwaysSign);
             }
-            case 'u' -> {
-                String digits = Long.toUnsignedString(Php.toLong(arg));
-                appendPadded(spec, digits, digits.length(), false);
-            }
-            case 'x' -> appendPadded(spec, Long.toHexString(Php.toLong(arg)), -1, false);
-            case 'X' -> appendPadded(spec, Long.toHexString(Php.toLong(arg)).toUpperCase(java.util.Locale.ROOT), -1,
-                    false);
-            case 'o' -> appendPadded(spec, Long.toOctalString(Php.toLong(arg)), -1, false);
-            case 'b' -> appendPadded(spec, Long.toBinaryString(Php.toLong(arg)), -1, false);
+            case 'u' -> appendString(Long.toUnsignedString(Php.toLong(arg)), spec.width, -1, intPadding(spec),
+                    spec.left, false, false);
+            case 'x' -> appendString(Long.toHexString(Php.toLong(arg)), spec.width, -1, spec.padding, spec.left,
+                    false, false);
+            case 'X' -> appendString(Long.toHexString(Php.toLong(arg)).toUpperCase(Locale.ROOT), spec.width, -1,
+                    spec.padding, spec.left, false, false);
+            case 'o' -> appendString(Long.toOctalString(Php.toLong(arg)), spec.width, -1, spec.padding, spec.left,
+                    false, false);
+            case 'b' -> appendString(Long.toBinaryString(Php.toLong(arg)), spec.width, -1, spec.padding, spec.left,
+                    false, false);
             case 'c' -> out.append((char) (Php.toLong(arg) & 0xFF));
-            case 'e', 'E', 'f', 'F', 'g', 'G', 'h', 'H' -> appendDouble(spec, Php.toDouble(arg));
-            default -> throw new PhpError("Unknown format specifier \"" + spec.conversion + "\"");
+            case '%' -> out.append('%');
+            case 'e', 'E', 'f', 'F', 'g', 'G', 'h', 'H' -> appendDouble(spec, conversion, Php.toDouble(arg));
+            default -> throw new PhpError("Unknown format specifier \"" + conversion + "\"");
         }
     }
 
-    private void appendDouble(Spec spec, double number) {
-        int precision = spec.precision < 0 ? DEFAULT_PRECISION : Math.min(spec.precision, MAX_FLOAT_PRECISION);
+    /** "Can't right-pad 0's on integers": left-aligned %d and %u pad with spaces. */
+    private static char intPadding(Spec spec) {
+        return spec.left && spec.padding == '0' ? ' ' : spec.padding;
+    }
+
+    private void appendDouble(Spec spec, char conversion, double number) {
+        int precision = !spec.hasPrecision ? DEFAULT_PRECISION : Math.min(spec.precision, MAX_FLOAT_PRECISION);
+        boolean negative = number < 0;
         if (Double.isNaN(number)) {
-            appendPadded(spec, "NaN", 3, false);
+            appendString("NaN", 3, -1, spec.padding, spec.left, false, spec.alwaysSign);
             return;
         }
         if (Double.isInfinite(number)) {
-            String s = number < 0 ? "-Inf" : spec.alwaysSign ? "+Inf" : "Inf";
-            appendPadded(spec, s, s.length(), number < 0 || spec.alwaysSign);
+            appendString("INF", 3, -1, spec.padding, spec.left, negative, spec.alwaysSign);
             return;
         }
-        boolean negative = number < 0;
         double abs = Math.abs(number);
-        String body = switch (spec.conversion) {
+        String body = switch (conversion) {
             case 'f', 'F' -> new BigDecimal(abs).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
-            case 'e', 'E' -> exponential(abs, precision, spec.conversion);
-            default -> {
-                String g = FloatFormat.gcvt(number, precision == 0 ? 1 : precision,
-                        spec.conversion == 'G' || spec.conversion == 'H' ? 'E' : 'e');
-                yield g.startsWith("-") ? g.substring(1) : g;
-            }
+            case 'e', 'E' -> exponential(abs, precision, conversion);
+            default -> FloatFormat.gcvt(abs, precision == 0 ? 1 : precision,
+                    conversion == 'G' || conversion == 'H' ? 'E' : 'e');
         };
         if (negative) {
             body = "-" + body;
         } else if (spec.alwaysSign) {
             body = "+" + body;
         }
-        appendPadded(spec, body, body.length(), negative || spec.alwaysSign);
+        appendString(body, spec.width, -1, spec.padding, spec.left, negative, spec.alwaysSign);
     }
 
     /** php_conv_fp for 'e': d.ddddde+x with precision digits after the point, exponent without padding. */
@@ -219,24 +251,37 @@ final class PhpSprintf {
     }
 
     /**
-     * php_sprintf_appendstring: {@code copyLength} chars of {@code s} (-1: all), padded to the width; a sign moves in
-     * front of zero padding.
+     * php_sprintf_appendstring: at most {@code maxWidth} chars of {@code s} (-1: all), padded to {@code minWidth}; with
+     * zero padding on the right-aligned side a sign is written first and its char skipped (PHP's way).
      */
-    private void appendPadded(Spec spec, String s, int copyLength, boolean signed) {
-        int copy = copyLength < 0 ? s.length() : copyLength;
-        int npad = Math.max(0, spec.width - copy);
+    private void appendString(String s, int minWidth, int maxWidth, char padding, boolean left, boolean negative,
+            boolean alwaysSign) {
+        int copy = maxWidth >= 0 ? Math.min(maxWidth, s.length()) : s.length();
+        int npad = Math.max(0, minWidth - copy);
         budget.checkString((long) out.length() + copy + npad);
         int from = 0;
-        if (!spec.left) {
-            if (signed && spec.padding == '0') {
-                out.append(s.charAt(0));
+        if (!left) {
+            if ((negative || alwaysSign) && padding == '0') {
+                out.append(negative ? '-' : '+');
                 from = 1;
             }
-            out.repeat(spec.padding, npad);
+            out.repeat(padding, npad);
         }
-        out.append(s, from, copy);
-        if (spec.left) {
-            out.repeat(spec.padding, npad);
+        out.append(s, from, Math.max(from, copy));
+        if (left) {
+            out.repeat(padding, npad);
         }
+    }
+
+    private char charAt(int i) {
+        return i < format.length() ? format.charAt(i) : 0;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlpha(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

@@ -88,8 +88,7 @@ final class RegexTranslator {
         try {
             return new RegexTranslation(Pattern.compile(java, flags), utf8, List.copyOf(nullable(translator.groupNames)));
         } catch (PatternSyntaxException e) {
-            throw new PhpError(PREFIX + "Compilation failed: " + e.getDescription().toLowerCase(Locale.ROOT)
-                    + " at offset " + Math.max(0, e.getIndex()));
+            throw new PhpError(PREFIX + "Compilation failed: " + JavaRegexErrors.describe(e, body.length()));
         }
     }
 
@@ -252,16 +251,13 @@ final class RegexTranslator {
                 property(c);
                 return true;
             }
+            case 'x' -> {
+                hexEscape();
+                return true;
+            }
             default -> {
-                if (c == '0') {
-                    // octal \0, \0d, \0dd
-                    int j = pos + 2;
-                    while (j < body.length() && j < pos + 4 && body.charAt(j) >= '0' && body.charAt(j) <= '7') {
-                        j++;
-                    }
-                    out.append("\\x{").append(Integer.toHexString(j == pos + 2 ? 0
-                            : Integer.parseInt(body.substring(pos + 2, j), 8))).append('}');
-                    pos = j;
+                if (c >= '0' && c <= '9') {
+                    digitEscape(false);
                     return true;
                 }
                 out.append('\\').append(c);
@@ -269,6 +265,61 @@ final class RegexTranslator {
                 return c != 'b' && c != 'B' && c != 'A' && c != 'z' && c != 'Z' && c != 'G';
             }
         }
+    }
+
+    /** \\xhh (0 to 2 hex digits) or \\x{hhh}. */
+    private void hexEscape() {
+        int j = pos + 2;
+        if (j < body.length() && body.charAt(j) == '{') {
+            int close = body.indexOf('}', j);
+            if (close < 0 || !body.substring(j + 1, close).matches("[0-9A-Fa-f]+")) {
+                throw compileError("non-hex character in \\x{} (closing brace missing?)");
+            }
+            out.append(body, pos, close + 1);
+            pos = close + 1;
+            return;
+        }
+        int k = j;
+        while (k < body.length() && k < j + 2 && Character.digit(body.charAt(k), 16) >= 0) {
+            k++;
+        }
+        int value = k == j ? 0 : Integer.parseInt(body.substring(j, k), 16);
+        out.append("\\x{").append(Integer.toHexString(value)).append('}');
+        pos = k;
+    }
+
+    /**
+     * \\ followed by digits: PCRE reads a back reference when the number is below 10, starts with 8 or 9, or names an
+     * existing group; otherwise up to three octal digits (in a character class always octal).
+     */
+    private void digitEscape(boolean inClass) {
+        int j = pos + 1;
+        int k = j;
+        while (k < body.length() && Character.isDigit(body.charAt(k))) {
+            k++;
+        }
+        String digits = body.substring(j, k);
+        boolean octalStart = digits.charAt(0) < '8';
+        if (!inClass && digits.charAt(0) != '0') {
+            int number = digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+            if (number < 10 || !octalStart || number < groupNames.size()) {
+                out.append("(?:\\").append(number).append(')');
+                pos = k;
+                return;
+            }
+        }
+        int end = j;
+        while (end < body.length() && end < j + 3 && body.charAt(end) >= '0' && body.charAt(end) <= '7') {
+            end++;
+        }
+        if (end == j) {
+            // \\8 or \\9 inside a class: the digit itself
+            out.append(body.charAt(j));
+            pos = j + 1;
+            return;
+        }
+        out.append("\\x{").append(Integer.toHexString(Integer.parseInt(body.substring(j, end), 8))).append('}');
+        pos = end;
     }
 
     private void property(char c) {
@@ -339,6 +390,7 @@ final class RegexTranslator {
         if (end < 0) {
             throw compileError("syntax error in subpattern name (missing terminator?)");
         }
+        pos = j + 1;
         appendReference(body.substring(j + 1, end));
         pos = end + 1;
     }
@@ -392,6 +444,7 @@ final class RegexTranslator {
                 throw compileError("subpattern name expected");
             }
             if (javaNames.containsKey(name)) {
+                pos = after + 1;
                 throw compileError("two named subpatterns have the same name (PCRE2_DUPNAMES not set)");
             }
             String java = "g" + groupNames.size() + name.replace("_", "");
@@ -468,6 +521,14 @@ final class RegexTranslator {
                 char e = body.charAt(pos + 1);
                 if (e == 'p' || e == 'P') {
                     property(e);
+                    continue;
+                }
+                if (e == 'x') {
+                    hexEscape();
+                    continue;
+                }
+                if (e >= '0' && e <= '9') {
+                    digitEscape(true);
                     continue;
                 }
                 out.append(body, pos, pos + 2);

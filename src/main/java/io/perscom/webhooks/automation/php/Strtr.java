@@ -16,7 +16,8 @@ final class Strtr {
         for (Map.Entry<Object, Object> entry : pairs.entries()) {
             String key = Php.toStr(entry.getKey());
             if (key.isEmpty()) {
-                continue;
+                // a warning in PHP 8.2, which PERSCOM (Laravel) turns into an exception
+                throw new PhpError("strtr(): Ignoring replacement of empty string");
             }
             String value = Php.toStr(entry.getValue());
             byFirstChar.computeIfAbsent(key.charAt(0), k -> new ArrayList<>()).add(new String[] {key, value});

@@ -43,7 +43,7 @@ final class TagStripper {
                         if (inQuote != 0) {
                             break;
                         }
-                        if (isSpace(next) && allowed == null) {
+                        if (isSpace(next)) {
                             out.append(c);
                             break;
                         }
@@ -70,7 +70,7 @@ final class TagStripper {
                             if (inQuote != 0) {
                                 break;
                             }
-                            if (isSpace(next) && allowed == null) {
+                            if (isSpace(next)) {
                                 tag.append(c);
                                 break;
                             }
