@@ -101,7 +101,8 @@ final class Evaluator {
             case "contains" -> Operators.contains(left, right);
             case "starts with" -> Operators.startsWith(left, right);
             case "ends with" -> Operators.endsWith(left, right);
-            case "..", "**" -> "**".equals(operator) ? Php.pow(left, right) : Operators.range(left, right, budget);
+            case ".." -> Operators.range(left, right, budget);
+            case "**" -> Php.pow(left, right);
             case "|", "^", "&" -> Operators.bitwise(operator, left, right);
             case "<<", ">>" -> Operators.shift(operator, left, right);
             case "==" -> Php.looseEquals(left, right);

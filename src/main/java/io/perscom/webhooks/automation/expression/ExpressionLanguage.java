@@ -21,10 +21,13 @@ public final class ExpressionLanguage {
 
     private final Map<String, ExpressionFunction> functions;
     private final int maxNesting;
-    private final Map<String, ParsedExpression> cache = Collections.synchronizedMap(
+    private record CacheKey(String source, List<String> names) {
+    }
+
+    private final Map<CacheKey, ParsedExpression> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ParsedExpression> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<CacheKey, ParsedExpression> eldest) {
                     return size() > CACHE_SIZE;
                 }
             });
@@ -48,7 +51,7 @@ public final class ExpressionLanguage {
     public ParsedExpression parse(String source, Collection<String> names) throws ExpressionSyntaxError {
         List<String> sorted = new ArrayList<>(names);
         Collections.sort(sorted); // Symfony asort()s the names: "Did you mean" tries them in this order
-        String key = source + "//" + String.join("|", sorted);
+        CacheKey key = new CacheKey(source, List.copyOf(sorted));
         ParsedExpression cached = cache.get(key);
         if (cached != null) {
             return cached;

@@ -2,6 +2,7 @@ package io.perscom.webhooks.automation.expression;
 
 import io.perscom.webhooks.automation.php.Php;
 import io.perscom.webhooks.automation.php.PhpArray;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -148,7 +149,7 @@ sealed interface Node {
     record ArrayLiteral(List<Node> keys, List<Node> values) implements Node {
         @Override
         public List<Node> children() {
-            java.util.ArrayList<Node> all = new java.util.ArrayList<>(keys);
+            ArrayList<Node> all = new ArrayList<>(keys);
             all.addAll(values);
             return all;
         }
@@ -205,7 +206,7 @@ sealed interface Node {
 
         @Override
         public List<Node> children() {
-            java.util.ArrayList<Node> all = new java.util.ArrayList<>();
+            ArrayList<Node> all = new ArrayList<>();
             all.add(subject);
             all.add(attribute);
             all.addAll(arguments);
