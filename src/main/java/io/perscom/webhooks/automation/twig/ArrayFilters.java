@@ -8,6 +8,7 @@ import io.perscom.webhooks.automation.php.Budget;
 import io.perscom.webhooks.automation.php.Php;
 import io.perscom.webhooks.automation.php.PhpArray;
 import io.perscom.webhooks.automation.php.PhpError;
+import io.perscom.webhooks.automation.php.PhpStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,10 @@ final class ArrayFilters {
                 p("arrow", REQUIRED), p("initial", null));
         b.filter("reverse", (rt, v, a) -> reverse(v, Values.truthy(arg(a, 0, false))), p("preserve_keys", false));
         b.filter("length", (rt, v, a) -> length(v));
-        b.filter("slice", (rt, v, a) -> slice(v, arg(a, 0, 0L), arg(a, 1, null), Values.truthy(arg(a, 2, false))),
+        b.filter("slice", (rt, v, a) -> slice(rt, v, arg(a, 0, 0L), arg(a, 1, null), Values.truthy(arg(a, 2, false))),
                 p("start", REQUIRED), p("length", null), p("preserve_keys", false));
-        b.filter("first", (rt, v, a) -> firstOrLast(v, 0L));
-        b.filter("last", (rt, v, a) -> firstOrLast(v, -1L));
+        b.filter("first", (rt, v, a) -> firstOrLast(rt, v, 0L));
+        b.filter("last", (rt, v, a) -> firstOrLast(rt, v, -1L));
         b.filter("default", (rt, v, a) -> Values.isEmpty(v) ? arg(a, 0, "") : v, p("default", ""));
         b.filter("keys", (rt, v, a) -> v instanceof PhpArray arr ? PhpArray.list(arr.keys()) : new PhpArray());
     }
@@ -43,9 +44,8 @@ final class ArrayFilters {
         return switch (v) {
             case null -> 0L;
             case PhpArray a -> (long) a.size();
-            case Markup m -> MbString.strlen(m.content());
             case Closure c -> 1L;
-            default -> MbString.strlen(Values.str(v));
+            default -> PhpStrings.length(Values.str(v));
         };
     }
 
@@ -235,47 +235,20 @@ final class ArrayFilters {
             }
             return out;
         }
-        String s = Values.str(value);
-        StringBuilder out = new StringBuilder(s.length());
-        int[] cps = s.codePoints().toArray();
-        for (int i = cps.length - 1; i >= 0; i--) {
-            out.appendCodePoint(cps[i]);
-        }
-        return out.toString();
+        return PhpStrings.reverse(Values.str(value));
     }
 
     /** twig_slice: array_slice for arrays, mb_substr for everything else. */
-    static Object slice(Object item, Object startArg, Object lengthArg, boolean preserveKeys) {
-        long start = Php.toLong(Php.toNumber(Values.unwrap(startArg)));
-        Long length = lengthArg == null ? null : Php.toLong(Php.toNumber(Values.unwrap(lengthArg)));
-        if (item instanceof PhpArray array) {
-            return arraySlice(array, start, length, preserveKeys);
-        }
-        return MbString.substr(Values.str(item), start, length);
-    }
-
-    static PhpArray arraySlice(PhpArray array, long start, Long length, boolean preserveKeys) {
-        int n = array.size();
-        long from = start < 0 ? Math.max(0, n + start) : Math.min(start, n);
-        long to = length == null ? n : length < 0 ? Math.max(from, n + length) : Math.min(n, from + length);
-        PhpArray out = new PhpArray();
-        long i = 0;
-        for (Map.Entry<Object, Object> e : array.entries()) {
-            if (i >= from && i < to) {
-                if (e.getKey() instanceof Long && !preserveKeys) {
-                    out.append(e.getValue());
-                } else {
-                    out.put(e.getKey(), e.getValue());
-                }
-            }
-            i++;
-        }
-        return out;
+    static Object slice(Interpreter rt, Object item, Object startArg, Object lengthArg, boolean preserveKeys) {
+        long start = Php.toLong(Values.unwrap(startArg));
+        Long length = lengthArg == null ? null : Php.toLong(Values.unwrap(lengthArg));
+        Object subject = item instanceof PhpArray ? item : Values.str(item);
+        return PhpStrings.slice(subject, start, length, preserveKeys, rt.budget());
     }
 
     /** twig_first / twig_last: current(slice) is false for an empty array. */
-    private static Object firstOrLast(Object item, long start) {
-        Object elements = slice(item, start, 1L, false);
+    private static Object firstOrLast(Interpreter rt, Object item, long start) {
+        Object elements = slice(rt, item, start, 1L, false);
         if (elements instanceof PhpArray a) {
             return a.size() == 0 ? Boolean.FALSE : a.first();
         }

@@ -2,6 +2,7 @@ package io.perscom.webhooks.automation.twig;
 
 import io.perscom.webhooks.automation.php.PhpDate;
 import io.perscom.webhooks.automation.php.PhpError;
+import io.perscom.webhooks.automation.php.PhpStrings;
 import io.perscom.webhooks.automation.twig.Builtins.Safety;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -44,7 +45,7 @@ final class Escaper {
             return "";
         }
         String out = switch (strategy) {
-            case "html" -> html(s);
+            case "html" -> PhpStrings.htmlEscape(s, rt.budget());
             case "js" -> js(s);
             case "css" -> css(s);
             case "html_attr" -> htmlAttr(s);
@@ -54,33 +55,6 @@ final class Escaper {
         };
         rt.budget().checkString(out.length());
         return out;
-    }
-
-    /** htmlspecialchars($s, ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8'). */
-    static String html(String s) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String rep = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#039;";
-                default -> null;
-            };
-            if (rep != null && out == null) {
-                out = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (out != null) {
-                if (rep != null) {
-                    out.append(rep);
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? s : out.toString();
     }
 
     private static String js(String s) {

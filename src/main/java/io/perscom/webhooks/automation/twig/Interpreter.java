@@ -118,13 +118,15 @@ final class Interpreter {
         Object seq = eval(f.sequence(), scope);
         Map<String, Object> vars = scope.vars();
         Map<String, Object> saved = new HashMap<>(vars);
+        budget.tick(vars.size());
         PhpArray parent = scope.toArray();
-        PhpArray items = seq instanceof PhpArray a ? a.copy() : new PhpArray();
+        PhpArray items = seq instanceof PhpArray a ? a : new PhpArray();
         vars.put("_parent", parent);
         int length = items.size();
         long index0 = 0;
         for (Map.Entry<Object, Object> e : items.entries()) {
             budget.tick();
+            budget.checkDeadline();
             PhpArray loop = new PhpArray();
             loop.put("parent", parent);
             loop.put("index0", index0);

@@ -1,5 +1,6 @@
 package io.perscom.webhooks.automation.twig;
 
+import io.perscom.webhooks.automation.php.PhpStrings;
 import io.perscom.webhooks.automation.twig.Token.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 
 /** Twig 3 lexer (same states, regular expressions and error messages as Twig's Lexer). */
 final class Lexer {
+    /** What "~" trims: whitespace except line breaks. */
+    private static final String LINE_TRIM_CHARS = " \t\0\u000B";
     private static final String LINE_CHARS = "[ \\t\\x00\\x0B]*";
     private static final Pattern TOKEN_START = Pattern.compile("(\\{\\{|\\{%|\\{#)(-|~)?");
     private static final Pattern BLOCK_END = Pattern.compile("\\s*(?:-%}\\s*\\n?|~%}" + LINE_CHARS + "|%}\\n?)");
@@ -19,11 +22,8 @@ final class Lexer {
     private static final Pattern VERBATIM_END =
             Pattern.compile("\\{%(-|~)?\\s*endverbatim\\s*(?:-%}\\s*|~%}" + LINE_CHARS + "|%})");
     private static final Pattern LINE_TAG = Pattern.compile("\\s*line\\s+(\\d+)\\s*%}", Pattern.DOTALL);
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?([Ee][+\\-][0-9]+)?");
     private static final Pattern INTERPOLATION_START = Pattern.compile("#\\{\\s*");
     private static final Pattern INTERPOLATION_END = Pattern.compile("\\s*}");
-    private static final Pattern OPERATOR = operatorPattern();
     private static final String PUNCTUATION = "()[]{}?:.,|";
 
     private enum State { DATA, BLOCK, VAR, STRING, INTERPOLATION }
@@ -52,28 +52,15 @@ final class Lexer {
         return new Lexer(source).run();
     }
 
-    /** Operators of Twig 3.5's core extension, longest first, with Twig's rules for word operators. */
-    private static Pattern operatorPattern() {
-        String[] ops = {"not in", "starts with", "ends with", "has some", "has every", "is not", "b-and", "b-xor",
-            "b-or", "matches", "<=>", "not", "and", "==", "!=", "<=", ">=", "or", "in", "..", "//", "is", "**", "??",
-            "=", "-", "+", "<", ">", "~", "*", "/", "%"};
-        List<String> sorted = new ArrayList<>(List.of(ops));
-        sorted.sort((a, b) -> b.length() - a.length());
-        StringBuilder regex = new StringBuilder();
-        for (String op : sorted) {
-            String r = Pattern.quote(op).replace(" ", "\\E\\s+\\Q");
-            if (Character.isLetter(op.charAt(op.length() - 1))) {
-                r += "(?=[\\s()\\[{])";
-            }
-            if (Character.isLetter(op.charAt(0))) {
-                r = "(?<![.|])" + r;
-            }
-            if (!regex.isEmpty()) {
-                regex.append('|');
-            }
-            regex.append(r);
-        }
-        return Pattern.compile(regex.toString());
+    /** Operators of Twig 3.5's core extension (and "="), longest first as Twig's operator regex tries them. */
+    private static final List<String> OPERATORS = sortedOperators();
+
+    private static List<String> sortedOperators() {
+        List<String> ops = new ArrayList<>(List.of("not in", "starts with", "ends with", "has some", "has every",
+                "is not", "b-and", "b-xor", "b-or", "matches", "<=>", "not", "and", "==", "!=", "<=", ">=", "or", "in",
+                "..", "//", "is", "**", "??", "=", "-", "+", "<", ">", "~", "*", "/", "%"));
+        ops.sort((a, b) -> b.length() - a.length());
+        return List.copyOf(ops);
     }
 
     private List<Token> run() throws TwigSyntaxError {
@@ -124,9 +111,9 @@ final class Lexer {
         }
         String text = code.substring(cursor, pos[0]);
         if (pos[2] == '-') {
-            text = PhpTrim.rtrim(text, " \t\n\r\0\u000B");
+            text = PhpStrings.trim(text, null, "right");
         } else if (pos[2] == '~') {
-            text = PhpTrim.rtrim(text, " \t\0\u000B");
+            text = PhpStrings.trim(text, LINE_TRIM_CHARS, "right");
         }
         push(Type.TEXT, text);
         moveTo(pos[1]);
@@ -167,32 +154,32 @@ final class Lexer {
     }
 
     private void lexExpression() throws TwigSyntaxError {
-        Matcher ws = at(WHITESPACE);
-        if (ws != null) {
-            moveTo(ws.end());
+        int wsEnd = skipWhitespace(cursor);
+        if (wsEnd > cursor) {
+            moveTo(wsEnd);
             if (cursor >= end) {
                 throw new TwigSyntaxError(
                         "Unclosed \"" + (state == State.BLOCK ? "block" : "variable") + "\".", currentVarBlockLine);
             }
         }
         char c = code.charAt(cursor);
-        Matcher m;
+        int e;
         if (c == '=' && cursor + 1 < end && code.charAt(cursor + 1) == '>') {
             push(Type.ARROW, "=>");
             moveTo(cursor + 2);
-        } else if ((m = at(OPERATOR)) != null) {
-            push(Type.OPERATOR, m.group().replaceAll("\\s+", " "));
-            moveTo(m.end());
+        } else if ((e = operatorEnd()) > 0) {
+            push(Type.OPERATOR, code.substring(cursor, e).replaceAll("\\s+", " "));
+            moveTo(e);
         } else if (isNameStart(c)) {
-            int e = cursor + 1;
+            e = cursor + 1;
             while (e < end && isNameChar(code.charAt(e))) {
                 e++;
             }
             push(Type.NAME, code.substring(cursor, e));
             moveTo(e);
-        } else if ((m = at(NUMBER)) != null) {
-            push(Type.NUMBER, number(m.group()));
-            moveTo(m.end());
+        } else if ((e = numberEnd()) > 0) {
+            push(Type.NUMBER, number(code.substring(cursor, e)));
+            moveTo(e);
         } else if (PUNCTUATION.indexOf(c) >= 0) {
             if ("([{".indexOf(c) >= 0) {
                 brackets.addLast(new Bracket(String.valueOf(c), line));
@@ -213,8 +200,7 @@ final class Lexer {
             }
             push(Type.PUNCTUATION, String.valueOf(c));
             cursor++;
-        } else if (quotedStringEnd() > 0) {
-            int e = quotedStringEnd();
+        } else if ((e = quotedStringEnd()) > 0) {
             push(Type.STRING, stripcslashes(code.substring(cursor + 1, e - 1)));
             moveTo(e);
         } else if (c == '"') {
@@ -224,6 +210,78 @@ final class Lexer {
         } else {
             throw new TwigSyntaxError("Unexpected character \"" + c + "\".", line);
         }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
+    private int skipWhitespace(int from) {
+        int i = from;
+        while (i < end && isSpace(code.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private int digitsEnd(int from) {
+        int i = from;
+        while (i < end && code.charAt(i) >= '0' && code.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Twig's REGEX_NUMBER: [0-9]+(?:\.[0-9]+)?([Ee][\+\-][0-9]+)? ; end of the match or -1. */
+    private int numberEnd() {
+        int i = digitsEnd(cursor);
+        if (i == cursor) {
+            return -1;
+        }
+        if (i + 1 < end && code.charAt(i) == '.' && digitsEnd(i + 1) > i + 1) {
+            i = digitsEnd(i + 1);
+        }
+        if (i + 2 < end && (code.charAt(i) == 'e' || code.charAt(i) == 'E')
+                && (code.charAt(i + 1) == '+' || code.charAt(i + 1) == '-') && digitsEnd(i + 2) > i + 2) {
+            i = digitsEnd(i + 2);
+        }
+        return i;
+    }
+
+    /**
+     * End of the operator at the cursor, or -1, with the rules of Twig's operator regex: a word operator must be
+     * followed by whitespace, "(", "[" or "{" and must not follow "." or "|"; spaces inside match any whitespace.
+     */
+    private int operatorEnd() {
+        for (String op : OPERATORS) {
+            int i = cursor;
+            boolean ok = true;
+            for (int k = 0; k < op.length() && ok; k++) {
+                char o = op.charAt(k);
+                if (o == ' ') {
+                    int after = skipWhitespace(i);
+                    ok = after > i;
+                    i = after;
+                } else {
+                    ok = i < end && code.charAt(i) == o;
+                    i++;
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            if (Character.isLetter(op.charAt(op.length() - 1))) {
+                if (i >= end || !(isSpace(code.charAt(i)) || "()[{".indexOf(code.charAt(i)) >= 0)) {
+                    continue;
+                }
+            }
+            if (Character.isLetter(op.charAt(0)) && cursor > 0
+                    && (code.charAt(cursor - 1) == '.' || code.charAt(cursor - 1) == '|')) {
+                continue;
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**
@@ -295,9 +353,9 @@ final class Lexer {
         moveTo(m.end());
         String trim = m.group(1);
         if ("-".equals(trim)) {
-            text = PhpTrim.rtrim(text, " \t\n\r\0\u000B");
+            text = PhpStrings.trim(text, null, "right");
         } else if ("~".equals(trim)) {
-            text = PhpTrim.rtrim(text, " \t\0\u000B");
+            text = PhpStrings.trim(text, LINE_TRIM_CHARS, "right");
         }
         push(Type.TEXT, text);
     }

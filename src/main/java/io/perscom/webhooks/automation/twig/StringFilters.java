@@ -9,9 +9,9 @@ import io.perscom.webhooks.automation.php.Json;
 import io.perscom.webhooks.automation.php.Php;
 import io.perscom.webhooks.automation.php.PhpArray;
 import io.perscom.webhooks.automation.php.PhpError;
+import io.perscom.webhooks.automation.php.PhpStrings;
 import io.perscom.webhooks.automation.twig.Builtins.Safety;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -20,24 +20,21 @@ final class StringFilters {
     private StringFilters() {}
 
     static void register(Builtins b) {
-        b.filter("format", (rt, v, a) -> PhpSprintf.format(v == null ? "" : Values.str(v), a, rt.budget()));
+        b.filter("format", (rt, v, a) -> PhpStrings.sprintf(string(v), unwrapAll(a), rt.budget()));
         b.filter("replace", (rt, v, a) -> replace(rt.budget(), v, arg(a, 0, null)), p("from", REQUIRED));
         b.filter("url_encode", (rt, v, a) -> urlEncode(v));
         b.filter("json_encode", (rt, v, a) -> jsonEncode(rt, v, a), p("flags", 0L), p("depth", 512L));
-        b.filter("title", (rt, v, a) -> MbString.title(string(v)));
-        b.filter("capitalize", (rt, v, a) -> {
-            String s = string(v);
-            return MbString.upper(MbString.substr(s, 0, 1L)) + MbString.lower(MbString.substr(s, 1, null));
-        });
-        b.filter("upper", (rt, v, a) -> MbString.upper(string(v)));
-        b.filter("lower", (rt, v, a) -> MbString.lower(string(v)));
-        b.filter("striptags", (rt, v, a) -> StripTags.strip(string(v), allowedTags(arg(a, 0, null))),
+        b.filter("title", (rt, v, a) -> PhpStrings.title(string(v), rt.budget()));
+        b.filter("capitalize", (rt, v, a) -> PhpStrings.capitalize(string(v), rt.budget()));
+        b.filter("upper", (rt, v, a) -> PhpStrings.upper(string(v), rt.budget()));
+        b.filter("lower", (rt, v, a) -> PhpStrings.lower(string(v), rt.budget()));
+        b.filter("striptags", (rt, v, a) -> PhpStrings.striptags(string(v), allowedTags(arg(a, 0, null))),
                 p("allowable_tags", null));
         b.filter("trim", (rt, v, a) -> trim(v, arg(a, 0, null), arg(a, 1, "both")),
                 p("character_mask", null), p("side", "both"));
-        b.filter("nl2br", Safety.HTML, true, (rt, v, a) -> nl2br(rt.budget(), string(v)));
+        b.filter("nl2br", Safety.HTML, true, (rt, v, a) -> PhpStrings.nl2br(string(v), rt.budget()));
         b.filter("spaceless", Safety.HTML, true,
-                (rt, v, a) -> PhpTrim.trim(string(v).replaceAll(">\\s+<", "><"), PhpTrim.DEFAULT_CHARS));
+                (rt, v, a) -> PhpStrings.trim(string(v).replaceAll(">\\s+<", "><"), null, "both"));
         b.filter("split", (rt, v, a) -> split(rt, v, arg(a, 0, null), arg(a, 1, null)),
                 p("delimiter", REQUIRED), p("limit", null));
     }
@@ -52,38 +49,7 @@ final class StringFilters {
             throw new PhpError("The \"replace\" filter expects an array or \"Traversable\" as replace values, got \""
                     + Values.classOrType(from) + "\".");
         }
-        return strtr(budget, string(value), pairs);
-    }
-
-    /** strtr($s, $pairs): at each position the longest matching key is replaced; empty keys are ignored. */
-    static String strtr(Budget budget, String s, PhpArray pairs) {
-        List<Map.Entry<String, String>> replacements = new ArrayList<>();
-        for (Map.Entry<Object, Object> e : pairs.entries()) {
-            String key = Php.toStr(e.getKey());
-            if (!key.isEmpty()) {
-                replacements.add(Map.entry(key, Values.str(e.getValue())));
-            }
-        }
-        if (replacements.isEmpty()) {
-            return s;
-        }
-        replacements.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        outer:
-        while (i < s.length()) {
-            budget.tick();
-            for (Map.Entry<String, String> r : replacements) {
-                if (s.startsWith(r.getKey(), i)) {
-                    budget.checkString((long) out.length() + r.getValue().length() + (s.length() - i));
-                    out.append(r.getValue());
-                    i += r.getKey().length();
-                    continue outer;
-                }
-            }
-            out.append(s.charAt(i++));
-        }
-        return out.toString();
+        return PhpStrings.replace(string(value), pairs, budget);
     }
 
     private static String urlEncode(Object value) {
@@ -158,88 +124,19 @@ final class StringFilters {
     }
 
     private static String trim(Object value, Object mask, Object side) {
-        String chars = mask == null ? PhpTrim.DEFAULT_CHARS : PhpTrim.expandRanges(Values.str(mask));
-        String s = string(value);
-        return switch (Values.str(side)) {
-            case "both" -> PhpTrim.trim(s, chars);
-            case "left" -> PhpTrim.ltrim(s, chars);
-            case "right" -> PhpTrim.rtrim(s, chars);
-            default -> throw new PhpError("Trimming side must be \"left\", \"right\" or \"both\".");
-        };
+        return PhpStrings.trim(string(value), mask == null ? null : Values.str(mask), Values.str(side));
     }
 
-    /** nl2br: "<br />" before every line break (\r\n, \n\r, \n, \r). */
-    private static String nl2br(Budget budget, String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n') {
-                budget.checkString((long) out.length() + 8 + (s.length() - i));
-                out.append("<br />").append(c);
-                if (i + 1 < s.length()) {
-                    char d = s.charAt(i + 1);
-                    if ((c == '\r' && d == '\n') || (c == '\n' && d == '\r')) {
-                        out.append(d);
-                        i++;
-                    }
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static PhpArray split(Interpreter rt, Object value, Object delimiterArg, Object limitArg) {
-        String s = string(value);
-        String delimiter = delimiterArg == null ? "" : Values.str(delimiterArg);
-        Budget budget = rt.budget();
-        if (!delimiter.isEmpty()) {
-            return explode(budget, delimiter, s, limitArg == null ? null : Php.toLong(Values.unwrap(limitArg)));
-        }
-        long limit = limitArg == null ? 0 : Php.toLong(Values.unwrap(limitArg));
-        PhpArray out = new PhpArray();
-        int n = (int) MbString.strlen(s);
-        if (limit <= 1) {
-            budget.checkCollection(Math.max(1, n));
-            if (s.isEmpty()) {
-                return out.append("");
-            }
-            s.codePoints().forEach(cp -> out.append(new String(Character.toChars(cp))));
-            return out;
-        }
-        if (n < limit) {
-            return out.append(s);
-        }
-        budget.checkCollection((n + limit - 1) / limit);
-        for (long i = 0; i < n; i += limit) {
-            out.append(MbString.substr(s, i, limit));
+    private static List<Object> unwrapAll(Object[] args) {
+        List<Object> out = new ArrayList<>(args.length);
+        for (Object a : args) {
+            out.add(Values.unwrap(a));
         }
         return out;
     }
 
-    /** explode($delimiter, $s, $limit). */
-    static PhpArray explode(Budget budget, String delimiter, String s, Long limit) {
-        List<String> parts = new ArrayList<>();
-        int from = 0;
-        int at;
-        while ((at = s.indexOf(delimiter, from)) >= 0) {
-            budget.tick();
-            if (limit != null && limit > 0 && parts.size() == limit - 1) {
-                break;
-            }
-            if (limit != null && limit == 0 && parts.size() == 0) {
-                break;
-            }
-            parts.add(s.substring(from, at));
-            budget.checkCollection(parts.size() + 1);
-            from = at + delimiter.length();
-        }
-        parts.add(s.substring(from));
-        if (limit != null && limit < 0) {
-            int keep = (int) Math.max(0, parts.size() + limit);
-            parts = parts.subList(0, keep);
-        }
-        return PhpArray.list(parts);
+    private static PhpArray split(Interpreter rt, Object value, Object delimiter, Object limit) {
+        return PhpStrings.split(string(value), delimiter == null ? "" : Values.str(delimiter),
+                limit == null ? null : Php.toLong(Values.unwrap(limit)), rt.budget());
     }
 }
