@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Writes JSON exactly as PHP's {@code json_encode} does with its default flags, which is what PERSCOM sends and
  * signs today: no spaces, {@code /} escaped as {@code \/}, every non-ASCII character as a lowercase {@code \u005Cuxxxx}
- * escape (UTF-16 units), floats in PHP's shortest form. Receivers that re-encode a payload to check a signature (the
+ * escape (UTF-16 units; DEL stays raw like any ASCII), floats in PHP's shortest form without {@code .0}. Receivers that re-encode a payload to check a signature (the
  * GET form) therefore compute the same bytes.
  */
 public final class PhpJson {
@@ -59,22 +59,12 @@ public final class PhpJson {
         }
     }
 
-    /** A number as PHP prints it in JSON (also used by the query-string encoder). */
+    /** A number as PHP's json_encode prints it (integers exactly, floats per {@link PhpFloatFormat#json}). */
     static String number(JsonNode node) {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue().toString();
         }
-        double value = node.doubleValue();
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value) + ".0";
-        }
-        String text = Double.toString(value);
-        int e = text.indexOf('E');
-        if (e < 0) {
-            return text;
-        }
-        String exponent = text.substring(e + 1);
-        return text.substring(0, e) + "e" + (exponent.startsWith("-") ? exponent : "+" + exponent);
+        return PhpFloatFormat.json(node.doubleValue());
     }
 
     private static void string(String value, StringBuilder out) {
@@ -91,7 +81,7 @@ public final class PhpJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c > 0x7e) {
+                    if (c < 0x20 || c > 0x7f) {
                         out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
                                 .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
                     } else {

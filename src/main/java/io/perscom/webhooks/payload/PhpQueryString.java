@@ -20,6 +20,12 @@ public final class PhpQueryString {
 
     public static String encode(JsonNode payload) {
         StringBuilder out = new StringBuilder(256);
+        if (payload.isArray()) {
+            for (int i = 0; i < payload.size(); i++) {
+                append(Integer.toString(i), payload.get(i), out);
+            }
+            return out.toString();
+        }
         Iterator<Map.Entry<String, JsonNode>> fields = payload.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -50,7 +56,8 @@ public final class PhpQueryString {
         if (value.isBoolean()) {
             text = value.booleanValue() ? "1" : "0";
         } else if (value.isNumber()) {
-            text = value.isIntegralNumber() ? value.bigIntegerValue().toString() : phpFloat(value.doubleValue());
+            text = value.isIntegralNumber() ? value.bigIntegerValue().toString()
+                    : PhpFloatFormat.string(value.doubleValue());
         } else {
             text = value.asText();
         }
@@ -60,14 +67,6 @@ public final class PhpQueryString {
         rawUrlEncode(key, out);
         out.append('=');
         rawUrlEncode(text, out);
-    }
-
-    /** PHP's string form of a float ({@code (string) 1.0} is {@code "1"}). */
-    private static String phpFloat(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
-        }
-        return Double.toString(value).replace("E", "E+").replace("E+-", "E-");
     }
 
     /** PHP's {@code rawurlencode}: everything but {@code A-Z a-z 0-9 - _ . ~} is percent-encoded as UTF-8. */

@@ -20,7 +20,7 @@ class PhpEncodingTest {
                 + "\"n\":1,\"f\":1.5,\"whole\":2.0,\"big\":1.0e25,\"ok\":true,\"none\":null,\"list\":[1,\"x\"],"
                 + "\"ctl\":\"a\\tb\\u0001\"}");
         assertEquals("{\"url\":\"https:\\/\\/perscom.io\\/a\",\"name\":\"Zo\\u00eb \\\"Z\\\" \\ud83d\\ude00\","
-                + "\"n\":1,\"f\":1.5,\"whole\":2.0,\"big\":1.0e+25,\"ok\":true,\"none\":null,\"list\":[1,\"x\"],"
+                + "\"n\":1,\"f\":1.5,\"whole\":2,\"big\":1.0e+25,\"ok\":true,\"none\":null,\"list\":[1,\"x\"],"
                 + "\"ctl\":\"a\\tb\\u0001\"}", PhpJson.write(value));
     }
 
