@@ -56,7 +56,7 @@ $conditions = [];
 foreach (Results::readJson("$corpusDir/conditions.json") as $case) {
     $values = PerscomRuntime::context($baseContext, $case['context'] ?? null);
     $entry = ['id' => $case['id'], 'result' => Results::evaluateExpression($expressions, $case['expression'], $values)];
-    if (($case['deviation'] ?? null) === 'dot-on-array') {
+    if (str_contains($case['deviation'] ?? '', 'dot-on-array')) {
         $rewritten = PerscomRuntime::dotToBrackets($case['expression']);
         $entry['documented_as'] = $rewritten;
         $entry['documented'] = Results::evaluateExpression($expressions, $rewritten, $values);
