@@ -29,6 +29,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class AttemptLogService {
 
     private static final String COLUMNS = "a.*, d.status as delivery_status";
+    /** Attempts of the events whose column %s equals the parameter. */
+    private static final String EVENT_DELIVERIES = "a.delivery_id in (select ed.id from event e join delivery ed "
+            + "on ed.event_id = e.id where e.tenant_id = $1 and ed.webhook_id = $2 and %s = $?)";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -42,11 +45,14 @@ public class AttemptLogService {
             PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(tenantId, webhookId));
         StringBuilder where = new StringBuilder("a.tenant_id = $1 and a.webhook_id = $2");
-        add(where, params, "a.event_type = $", filter.eventType());
-        add(where, params, "a.outcome = $", filter.outcome());
-        add(where, params, "a.created_at >= $", utc(filter.from()));
-        add(where, params, "a.created_at < $", utc(filter.to()));
-        add(where, params, "a.event_id = $", filter.eventId());
+        add(where, params, "a.event_type = $?", filter.eventType());
+        add(where, params, "a.outcome = $?", filter.outcome());
+        add(where, params, "a.created_at >= $?", utc(filter.from()));
+        add(where, params, "a.created_at < $?", utc(filter.to()));
+        add(where, params, "a.event_id = $?", filter.eventId());
+        // Through the event's partial indexes, then delivery (event_id) and attempt (delivery_id) indexes.
+        add(where, params, EVENT_DELIVERIES.formatted("e.request_id"), filter.requestId());
+        add(where, params, EVENT_DELIVERIES.formatted("e.trace_id"), filter.traceId());
         String from = "from delivery_attempt a join delivery d on d.id = a.delivery_id where " + where;
         return requireWebhook(tenantId, webhookId).flatMap(ok -> SqlPages.page(pool, COLUMNS, from,
                 "a.created_at desc, a.id desc", Tuple.tuple(params), page, row -> view(row, null)));
@@ -80,7 +86,7 @@ public class AttemptLogService {
     private static void add(StringBuilder where, List<Object> params, String clause, Object value) {
         if (value != null) {
             params.add(value);
-            where.append(" and ").append(clause).append(params.size());
+            where.append(" and ").append(clause.replace("$?", "$" + params.size()));
         }
     }
 

@@ -8,9 +8,10 @@ import io.perscom.webhooks.payload.ChangeSet;
 import io.perscom.webhooks.tenancy.TenantIds;
 
 /** Checks one ingested event; field names are prefixed (e.g. {@code [3].event}) inside a batch. */
-final class IngestValidator {
+public final class IngestValidator {
 
-    static final int MAX_ID_TEXT = 128;
+    /** Longest request_id and trace_id accepted (and stored). */
+    public static final int MAX_ID_TEXT = 128;
 
     private IngestValidator() {
     }
