@@ -19,6 +19,7 @@ import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
 import io.perscom.webhooks.persistence.SqlPages;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -93,12 +94,17 @@ public class AttemptLogService {
     private AttemptLogView view(Row row, JsonNode payload) {
         return new AttemptLogView(row.getUUID("id"), row.getUUID("delivery_id"), row.getUUID("webhook_id"),
                 row.getUUID("event_id"), row.getString("event_type"), row.getInteger("attempt"),
-                row.getString("method"), row.getString("url"), map(row.getValue("request_headers")),
+                row.getString("method"), row.getString("url"), list(row.getValue("redirects")),
+                map(row.getValue("request_headers")),
                 row.getInteger("response_status"), row.getString("response_reason"),
                 map(row.getValue("response_headers")), row.getString("response_body"),
                 row.getInteger("duration_ms"), row.getString("error_kind"), row.getString("error_message"),
                 row.getString("outcome"), instant(row.getOffsetDateTime("next_attempt_at")),
                 instant(row.getOffsetDateTime("created_at")), row.getString("delivery_status"), payload);
+    }
+
+    private static List<Object> list(Object json) {
+        return json instanceof JsonArray array ? array.getList() : null;
     }
 
     private static Map<String, Object> map(Object json) {
