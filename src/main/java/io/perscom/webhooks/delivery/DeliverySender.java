@@ -31,7 +31,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 
 /**
- * Sends one signed attempt and reports what happened. Uses the Vert.x HTTP client directly rather than the typed REST
+ * Sends one signed attempt, following redirects as PERSCOM's sender does ({@link Redirects}; every hop through the
+ * SSRF guard), and reports what happened as one result. Uses the Vert.x HTTP client directly rather than the typed REST
  * client: a webhook sender needs to stop reading a response body at a cap, to bound the whole exchange in time, and
  * (for the SSRF guard) to choose the address it connects to; the REST client exposes none of these.
  */
