@@ -140,6 +140,19 @@ class RedirectDeliveryTest extends ReceiverTest {
         assertEquals(receiver.received("/get").get(0).header("Signature"), got.header("Signature"));
     }
 
+    @Test
+    void passwordsInARedirectsUrlAreRedactedInTheLog() {
+        String id = webhook(tenant, receiver.url("/creds"), SECRET, "awardrecord.created");
+        String withPassword = receiver.url("/private").replace("http://", "http://user:hunter2@");
+        receiver.script("/creds", Reply.status(307).withHeader("Location", withPassword));
+        ingest(event(tenant, "awardrecord.created", Map.of("id", 7))).statusCode(202);
+        receiver.await("/private", 1, WAIT);
+        Map<String, Object> log = awaitLogs(id, 1).get(0);
+        Map<String, Object> redacted = hop("POST", "/private", 200);
+        redacted.put("url", withPassword.replace("hunter2", "[redacted]"));
+        assertEquals(List.of(hop("POST", "/creds", 307), redacted), detail(id, log).get("redirects"));
+    }
+
     private Map<String, Object> hop(String method, String path, Integer status) {
         Map<String, Object> hop = new java.util.HashMap<>();
         hop.put("method", method);
