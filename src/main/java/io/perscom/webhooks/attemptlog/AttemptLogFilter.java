@@ -7,14 +7,23 @@ import java.util.UUID;
 import io.perscom.webhooks.api.QueryParams;
 import io.perscom.webhooks.api.Validation;
 import io.perscom.webhooks.eventtype.EventCatalog;
+import io.perscom.webhooks.ingest.IngestValidator;
 
-/** Filters of the attempt-log list; null fields do not filter. */
-public record AttemptLogFilter(String eventType, String outcome, Instant from, Instant to, UUID eventId) {
+/**
+ * Filters of the attempt-log list; null fields do not filter. {@code requestId} and {@code traceId} are the ids PERSCOM
+ * gave the event (the payload's {@code request_id} and {@code trace_id}).
+ */
+public record AttemptLogFilter(String eventType, String outcome, Instant from, Instant to, UUID eventId,
+        String requestId, String traceId) {
 
     static final Set<String> OUTCOMES = Set.of("succeeded", "retrying", "failed", "deferred");
 
+    /** The ids PERSCOM gave the event, as query parameters. */
+    record EventIds(String requestId, String traceId) {
+    }
+
     static AttemptLogFilter parse(String event, String outcome, String from, String to, String eventId,
-            Validation validation) {
+            EventIds ids, Validation validation) {
         if (event != null && !EventCatalog.exists(event)) {
             validation.reject("event", "is not a known event type");
         }
@@ -30,6 +39,12 @@ public record AttemptLogFilter(String eventType, String outcome, Instant from, I
             }
         }
         return new AttemptLogFilter(event, outcome, QueryParams.parseInstant("from", from, validation),
-                QueryParams.parseInstant("to", to, validation), eventUuid);
+                QueryParams.parseInstant("to", to, validation), eventUuid, eventIdText("request_id", ids.requestId(),
+                        validation), eventIdText("trace_id", ids.traceId(), validation));
+    }
+
+    private static String eventIdText(String field, String value, Validation validation) {
+        validation.maxLength(field, value, IngestValidator.MAX_ID_TEXT);
+        return value;
     }
 }

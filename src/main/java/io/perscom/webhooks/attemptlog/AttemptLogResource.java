@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.perscom.webhooks.api.ApiException;
@@ -53,15 +54,21 @@ public class AttemptLogResource {
 
     @GET
     @Path("logs")
-    @Operation(summary = "List a webhook's attempts, newest first (filter by event, outcome, time range, event id)")
+    @Operation(summary = "List a webhook's attempts, newest first (filter by event, outcome, time range, event id, "
+            + "PERSCOM request id or trace id)")
     public Uni<PageResponse<AttemptLogView>> list(@PathParam("id") String id, @QueryParam("page") String page,
             @QueryParam("limit") String limit, @QueryParam("event") String event,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("event_id") String eventId) {
+            @QueryParam("event_id") String eventId,
+            @Parameter(description = "Attempts of events with this request_id (as in the payload; at most 128 "
+                    + "characters)") @QueryParam("request_id") String requestId,
+            @Parameter(description = "Attempts of events with this trace_id (as in the payload; at most 128 "
+                    + "characters)") @QueryParam("trace_id") String traceId) {
         UUID webhookId = QueryParams.pathId(id, WEBHOOK);
         Validation validation = new Validation();
         PageRequest pageRequest = PageRequest.parse(page, limit, validation);
-        AttemptLogFilter filter = AttemptLogFilter.parse(event, outcome, from, to, eventId, validation);
+        AttemptLogFilter filter = AttemptLogFilter.parse(event, outcome, from, to, eventId,
+                new AttemptLogFilter.EventIds(requestId, traceId), validation);
         validation.throwIfInvalid();
         return logs.list(tenant.id(), webhookId, filter, pageRequest);
     }

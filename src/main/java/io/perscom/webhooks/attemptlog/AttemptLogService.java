@@ -19,6 +19,7 @@ import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
 import io.perscom.webhooks.persistence.SqlPages;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,6 +30,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class AttemptLogService {
 
     private static final String COLUMNS = "a.*, d.status as delivery_status";
+    /** Attempts of the events whose column %s equals the parameter. */
+    private static final String EVENT_DELIVERIES = "a.delivery_id in (select ed.id from event e join delivery ed "
+            + "on ed.event_id = e.id where e.tenant_id = $1 and ed.webhook_id = $2 and %s = $?)";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -42,11 +46,14 @@ public class AttemptLogService {
             PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(tenantId, webhookId));
         StringBuilder where = new StringBuilder("a.tenant_id = $1 and a.webhook_id = $2");
-        add(where, params, "a.event_type = $", filter.eventType());
-        add(where, params, "a.outcome = $", filter.outcome());
-        add(where, params, "a.created_at >= $", utc(filter.from()));
-        add(where, params, "a.created_at < $", utc(filter.to()));
-        add(where, params, "a.event_id = $", filter.eventId());
+        add(where, params, "a.event_type = $?", filter.eventType());
+        add(where, params, "a.outcome = $?", filter.outcome());
+        add(where, params, "a.created_at >= $?", utc(filter.from()));
+        add(where, params, "a.created_at < $?", utc(filter.to()));
+        add(where, params, "a.event_id = $?", filter.eventId());
+        // Through the event's partial indexes, then delivery (event_id) and attempt (delivery_id) indexes.
+        add(where, params, EVENT_DELIVERIES.formatted("e.request_id"), filter.requestId());
+        add(where, params, EVENT_DELIVERIES.formatted("e.trace_id"), filter.traceId());
         String from = "from delivery_attempt a join delivery d on d.id = a.delivery_id where " + where;
         return requireWebhook(tenantId, webhookId).flatMap(ok -> SqlPages.page(pool, COLUMNS, from,
                 "a.created_at desc, a.id desc", Tuple.tuple(params), page, row -> view(row, null)));
@@ -80,19 +87,24 @@ public class AttemptLogService {
     private static void add(StringBuilder where, List<Object> params, String clause, Object value) {
         if (value != null) {
             params.add(value);
-            where.append(" and ").append(clause).append(params.size());
+            where.append(" and ").append(clause.replace("$?", "$" + params.size()));
         }
     }
 
     private AttemptLogView view(Row row, JsonNode payload) {
         return new AttemptLogView(row.getUUID("id"), row.getUUID("delivery_id"), row.getUUID("webhook_id"),
                 row.getUUID("event_id"), row.getString("event_type"), row.getInteger("attempt"),
-                row.getString("method"), row.getString("url"), map(row.getValue("request_headers")),
+                row.getString("method"), row.getString("url"), list(row.getValue("redirects")),
+                map(row.getValue("request_headers")),
                 row.getInteger("response_status"), row.getString("response_reason"),
                 map(row.getValue("response_headers")), row.getString("response_body"),
                 row.getInteger("duration_ms"), row.getString("error_kind"), row.getString("error_message"),
                 row.getString("outcome"), instant(row.getOffsetDateTime("next_attempt_at")),
                 instant(row.getOffsetDateTime("created_at")), row.getString("delivery_status"), payload);
+    }
+
+    private static List<Object> list(Object json) {
+        return json instanceof JsonArray array ? array.getList() : null;
     }
 
     private static Map<String, Object> map(Object json) {

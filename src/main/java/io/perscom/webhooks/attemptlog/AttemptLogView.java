@@ -1,6 +1,7 @@
 package io.perscom.webhooks.attemptlog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,10 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One attempt as admins see it. {@code outcome} is this attempt's ({@code succeeded}, {@code retrying},
  * {@code failed}, {@code deferred}); {@code delivery_status} is where the whole delivery stands now. {@code payload}
- * (the JSON sent) is present on the single-log endpoint only.
+ * (the JSON sent) is present on the single-log endpoint only. {@code redirects}, present when the attempt followed
+ * redirects, lists each request ({@code method}, {@code url}, {@code status}); the response fields are the last one's.
  */
 public record AttemptLogView(UUID id, UUID deliveryId, UUID webhookId, UUID eventId, String eventType, int attempt,
-        String method, String url, Map<String, Object> requestHeaders, Integer responseStatus,
+        String method, String url, @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> redirects,
+        Map<String, Object> requestHeaders, Integer responseStatus,
         String responseReason, Map<String, Object> responseHeaders, String responseBody, int durationMs,
         String errorKind, String errorMessage, String outcome, Instant nextAttemptAt, Instant createdAt,
         String deliveryStatus, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode payload) {

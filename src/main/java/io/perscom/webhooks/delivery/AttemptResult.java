@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one HTTP attempt produced: a response (status, reason, headers, the start of the body) or an error kind.
+ * What one attempt produced: a response (status, reason, headers, the start of the body) or an error kind.
+ * {@code redirects} lists every request of the attempt when it followed redirects (null when it did not); the
+ * response is then the last request's.
  */
 public record AttemptResult(String requestUrl, Map<String, String> requestHeaders, Integer status, String reason,
         Map<String, List<String>> responseHeaders, String responseBody, long durationMs, ErrorKind errorKind,
-        String errorMessage, Duration retryAfter) {
+        String errorMessage, Duration retryAfter, List<RedirectHop> redirects) {
 
     public boolean succeeded() {
         return status != null && status >= 200 && status < 300;
@@ -17,6 +19,6 @@ public record AttemptResult(String requestUrl, Map<String, String> requestHeader
 
     static AttemptResult error(String url, Map<String, String> requestHeaders, long durationMs, ErrorKind kind,
             String message) {
-        return new AttemptResult(url, requestHeaders, null, null, null, null, durationMs, kind, message, null);
+        return new AttemptResult(url, requestHeaders, null, null, null, null, durationMs, kind, message, null, null);
     }
 }

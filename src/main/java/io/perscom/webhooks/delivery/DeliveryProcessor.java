@@ -63,6 +63,7 @@ public class DeliveryProcessor {
     /** No attempts left, or a failure that retrying cannot fix. */
     private static boolean isFinal(DeliveryJob job, AttemptResult result) {
         return job.attempt() >= job.maxAttempts() || result.errorKind() == ErrorKind.BLOCKED
+                || result.errorKind() == ErrorKind.REDIRECT_REFUSED
                 || Integer.valueOf(410).equals(result.status());
     }
 

@@ -1,18 +1,14 @@
 package io.perscom.webhooks.delivery;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
 
@@ -28,20 +24,15 @@ import io.perscom.webhooks.egress.EgressGuard;
 import io.perscom.webhooks.payload.PhpQueryString;
 import io.perscom.webhooks.signing.WebhookSigner;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 
 /**
- * Sends one signed attempt and reports what happened. Uses the Vert.x HTTP client directly rather than the typed REST
+ * Sends one signed attempt, following redirects as PERSCOM's sender does ({@link Redirects}; every hop through the
+ * SSRF guard), and reports what happened as one result. Uses the Vert.x HTTP client directly rather than the typed REST
  * client: a webhook sender needs to stop reading a response body at a cap, to bound the whole exchange in time, and
  * (for the SSRF guard) to choose the address it connects to; the REST client exposes none of these.
  */
@@ -54,12 +45,11 @@ public class DeliverySender {
     private final HttpClient client;
     private final DeliveryConfig config;
     private final ObjectMapper mapper;
-    private final EgressGuard egress;
+    private final HopSender hops;
 
     public DeliverySender(Vertx vertx, DeliveryConfig config, ObjectMapper mapper, EgressGuard egress) {
         this.config = config;
         this.mapper = mapper;
-        this.egress = egress;
         HttpClientOptions options = new HttpClientOptions()
                 .setName("webhook-sender")
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -74,6 +64,7 @@ public class DeliverySender {
         // not be the bottleneck, the dispatcher's per-webhook bound is the limit that matters.
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxInFlight());
         this.client = vertx.createHttpClient(options, pool);
+        this.hops = new HopSender(client, egress, config);
     }
 
     @PreDestroy
@@ -85,39 +76,34 @@ public class DeliverySender {
         boolean get = "get".equals(job.method());
         String url = get ? withQuery(job.url(), queryOf(job.payload())) : job.url();
         Map<String, String> headers = headers(job);
-        RequestOptions request = new RequestOptions()
-                .setMethod(get ? HttpMethod.GET : HttpMethod.POST)
-                .setAbsoluteURI(url)
-                .setFollowRedirects(false)
-                .setIdleTimeout(config.readTimeout().toMillis());
-        headers.forEach(request::putHeader);
-        Map<String, String> logged = redacted(headers);
-        String loggedUrl = UrlRedaction.redact(url);
-        long started = System.nanoTime();
-        Duration deadline = config.connectTimeout().plus(config.readTimeout());
-        URI target = URI.create(url);
-        return egress.resolve(target.getHost())
-                .onItem().transformToUni(address -> {
-                    // Connect to the address that was checked, not to a second DNS answer.
-                    request.setServer(SocketAddress.inetSocketAddress(port(target), address.getHostAddress()));
-                    return Uni.createFrom().<AttemptResult> emitter(emitter -> exchange(request,
-                            get ? null : job.payload(), new Exchange(emitter, loggedUrl, logged, started)));
-                })
-                .ifNoItem().after(deadline)
-                .recoverWithItem(() -> AttemptResult.error(loggedUrl, logged, elapsed(started), ErrorKind.TIMEOUT,
-                        "No complete response within " + deadline.toSeconds() + " s"))
-                .onFailure(EgressGuard.Refused.class).recoverWithItem(refused -> AttemptResult.error(loggedUrl,
-                        logged, elapsed(started), ErrorKind.BLOCKED, "Refused by the SSRF guard: "
-                                + refused.getMessage()))
-                .onFailure().recoverWithItem(error -> AttemptResult.error(loggedUrl, logged, elapsed(started),
-                        classify(error), String.valueOf(error.getMessage())));
+        RedirectChain chain = new RedirectChain(UrlRedaction.redact(url), redacted(headers));
+        return follow(new Redirects.Request(get ? HttpMethod.GET : HttpMethod.POST, url, get ? null : job.payload()),
+                headers, chain);
     }
 
-    private static int port(URI target) {
-        if (target.getPort() > 0) {
-            return target.getPort();
-        }
-        return "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+    /** Sends {@code request} and follows what it redirects to (same headers, so the same signatures). */
+    private Uni<AttemptResult> follow(Redirects.Request request, Map<String, String> headers, RedirectChain chain) {
+        return hops.send(request, headers)
+                .flatMap(response -> {
+                    String location = response.header("location");
+                    if (!Redirects.isRedirect(response.status(), location)) {
+                        return Uni.createFrom().item(chain.answered(request, response));
+                    }
+                    chain.redirected(request, response.status());
+                    if (chain.redirects() > Redirects.MAX) {
+                        return Uni.createFrom().item(chain.failed(null, ErrorKind.TOO_MANY_REDIRECTS,
+                                "Will not follow more than " + Redirects.MAX + " redirects"));
+                    }
+                    try {
+                        return follow(Redirects.next(request, response.status(), location), headers, chain);
+                    } catch (Redirects.Refused refused) {
+                        return Uni.createFrom().item(chain.failed(null, ErrorKind.REDIRECT_REFUSED,
+                                refused.getMessage()));
+                    }
+                })
+                .onFailure(EgressGuard.Refused.class).recoverWithItem(refused -> chain.refused(request,
+                        refused.getMessage()))
+                .onFailure().recoverWithItem(error -> chain.failed(request, classify(error), messageOf(error)));
     }
 
     private Map<String, String> headers(DeliveryJob job) {
@@ -143,46 +129,6 @@ public class DeliverySender {
         return headers;
     }
 
-    private void exchange(RequestOptions options, String body, Exchange exchange) {
-        client.request(options).onComplete(created -> {
-            if (created.failed()) {
-                exchange.fail(created.cause());
-                return;
-            }
-            HttpClientRequest request = created.result();
-            request.response().onComplete(answered -> {
-                if (answered.failed()) {
-                    exchange.fail(answered.cause());
-                } else {
-                    read(request, answered.result(), exchange);
-                }
-            });
-            if (body == null) {
-                request.end();
-            } else {
-                request.end(Buffer.buffer(body));
-            }
-        });
-    }
-
-    private void read(HttpClientRequest request, HttpClientResponse response, Exchange exchange) {
-        int cap = config.maxResponseBody();
-        Buffer body = Buffer.buffer();
-        response.handler(chunk -> {
-            int room = cap - body.length();
-            if (room > 0) {
-                body.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
-            }
-            if (body.length() >= cap) {
-                // Enough for the log: stop reading and drop the connection instead of draining the rest.
-                exchange.respond(response, body);
-                request.reset();
-            }
-        });
-        response.exceptionHandler(error -> exchange.respond(response, body));
-        response.endHandler(done -> exchange.respond(response, body));
-    }
-
     private String queryOf(String payload) {
         try {
             JsonNode node = mapper.readTree(payload);
@@ -206,8 +152,8 @@ public class DeliverySender {
         return copy;
     }
 
-    private static long elapsed(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    private static String messageOf(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     static ErrorKind classify(Throwable error) {
@@ -245,43 +191,6 @@ public class DeliverySender {
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notADate) {
                 return null;
-            }
-        }
-    }
-
-    /** Completes the attempt's Uni exactly once, whichever of response, error or cap comes first. */
-    private static final class Exchange {
-        private final UniEmitter<? super AttemptResult> emitter;
-        private final String url;
-        private final Map<String, String> requestHeaders;
-        private final long started;
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        Exchange(UniEmitter<? super AttemptResult> emitter, String url, Map<String, String> requestHeaders,
-                long started) {
-            this.emitter = emitter;
-            this.url = url;
-            this.requestHeaders = requestHeaders;
-            this.started = started;
-        }
-
-        void fail(Throwable error) {
-            if (done.compareAndSet(false, true)) {
-                String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-                emitter.complete(AttemptResult.error(url, requestHeaders, elapsed(started), classify(error),
-                        message.length() > 1000 ? message.substring(0, 1000) : message));
-            }
-        }
-
-        void respond(HttpClientResponse response, Buffer body) {
-            if (done.compareAndSet(false, true)) {
-                Map<String, List<String>> headers = new LinkedHashMap<>();
-                response.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(),
-                        k -> new ArrayList<>()).add(h.getValue()));
-                emitter.complete(new AttemptResult(url, requestHeaders, response.statusCode(),
-                        response.statusMessage(), headers, body.toString(java.nio.charset.StandardCharsets.UTF_8),
-                        elapsed(started), null, null,
-                        retryAfter(response.statusCode(), response.getHeader("Retry-After"))));
             }
         }
     }

@@ -10,7 +10,14 @@ public enum ErrorKind {
     CIRCUIT_OPEN,
     /** Refused by the SSRF guard: the host resolves to an internal address. Not retried. */
     BLOCKED,
-    ENDPOINT_DISABLED;
+    ENDPOINT_DISABLED,
+    /**
+     * A redirect that may not be followed: its target is refused by the SSRF guard, or is not an http(s) URL. Not
+     * retried, like {@link #BLOCKED}.
+     */
+    REDIRECT_REFUSED,
+    /** More than 5 redirects in one attempt (Guzzle's limit). Retried like any failure. */
+    TOO_MANY_REDIRECTS;
 
     public String code() {
         return name().toLowerCase();

@@ -46,8 +46,8 @@ public class IngestService {
      */
     static final String FAN_OUT = """
             with ev as (
-                insert into event (id, tenant_id, type, payload, trace_id, accepted_at)
-                values ($1, $2, $3, $4, $8, now())
+                insert into event (id, tenant_id, type, payload, trace_id, request_id, accepted_at)
+                values ($1, $2, $3, $4, $8, $10, now())
                 on conflict (id) do nothing
                 returning id, tenant_id, type, payload, trace_id
             ), d as (
@@ -176,7 +176,8 @@ public class IngestService {
                 .addValue(dispatchHere ? replica : null)
                 .addValue(dispatchHere ? leaseMillis : null)
                 .addValue(event.traceId())
-                .addValue(context);
+                .addValue(context)
+                .addValue(event.requestId());
         return connection.preparedQuery(FAN_OUT).execute(params).flatMap(result -> result.size() == 0
                 ? duplicate(connection, id, event.tenantId())
                 : Uni.createFrom().item(accepted(id, event, payload, context, result)));

@@ -1,13 +1,17 @@
 package io.perscom.webhooks.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.perscom.webhooks.api.Validation;
 import io.perscom.webhooks.eventtype.EventCatalog;
+import io.perscom.webhooks.payload.ChangeSet;
 import io.perscom.webhooks.tenancy.TenantIds;
 
 /** Checks one ingested event; field names are prefixed (e.g. {@code [3].event}) inside a batch. */
-final class IngestValidator {
+public final class IngestValidator {
 
-    static final int MAX_ID_TEXT = 128;
+    /** Longest request_id and trace_id accepted (and stored). */
+    public static final int MAX_ID_TEXT = 128;
 
     private IngestValidator() {
     }
@@ -32,8 +36,9 @@ final class IngestValidator {
         if (event.data() == null || !event.data().isObject()) {
             validation.reject(prefix + "data", "is required and must be a JSON object");
         }
-        if (event.changes() != null && !event.changes().isNull() && !event.changes().isObject()) {
-            validation.reject(prefix + "changes", "must be a JSON object or null");
+        JsonNode changes = event.changes();
+        if (changes != null && !changes.isNull() && !changes.isObject() && !ChangeSet.isEmpty(changes)) {
+            validation.reject(prefix + "changes", "must be a JSON object, an empty array or null");
         }
         if (event.causer() != null && !event.causer().isNull() && !event.causer().isObject()) {
             validation.reject(prefix + "causer", "must be a JSON object or null");

@@ -14,10 +14,12 @@ import io.perscom.webhooks.secrets.SecretGenerator;
 /**
  * Both signatures a request carries:
  * <ul>
- * <li>{@code Signature}: lowercase hex HMAC-SHA256 of the body with the secret's UTF-8 bytes, what PERSCOM sends and
- * spatie/laravel-webhook-client checks;</li>
+ * <li>{@code Signature}: lowercase hex HMAC-SHA256 of the body keyed with the secret's UTF-8 bytes exactly as typed
+ * (whatever its form), what PERSCOM sends and spatie/laravel-webhook-client checks;</li>
  * <li>Standard Webhooks: {@code webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, keyed with the
- * base64-decoded part after {@code whsec_} for such secrets and with the UTF-8 bytes otherwise.</li>
+ * {@link #whsecKey whsec_ key} when the secret is one, and otherwise (a PERSCOM plain secret) with the secret's UTF-8
+ * bytes as typed; a receiver using a Standard Webhooks library gives it those bytes, or equivalently the secret
+ * {@code "whsec_" + base64(UTF-8 bytes)}.</li>
  * </ul>
  */
 public final class WebhookSigner {
@@ -35,10 +37,24 @@ public final class WebhookSigner {
     }
 
     static byte[] standardKey(String secret) {
-        if (secret.startsWith(SecretGenerator.PREFIX)) {
-            return Base64.getDecoder().decode(secret.substring(SecretGenerator.PREFIX.length()));
+        byte[] key = whsecKey(secret);
+        return key != null ? key : secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The key of a Standard Webhooks secret: what follows {@code whsec_}, base64-decoded (standard alphabet), when that
+     * is at least one byte. Null for every other secret, including a {@code whsec_} one whose rest is not base64.
+     */
+    public static byte[] whsecKey(String secret) {
+        if (!secret.startsWith(SecretGenerator.PREFIX)) {
+            return null;
         }
-        return secret.getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] key = Base64.getDecoder().decode(secret.substring(SecretGenerator.PREFIX.length()));
+            return key.length == 0 ? null : key;
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 
     private static byte[] hmac(byte[] key, String content) {

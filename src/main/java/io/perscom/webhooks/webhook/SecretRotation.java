@@ -1,9 +1,16 @@
 package io.perscom.webhooks.webhook;
 
 import java.time.Instant;
+import java.util.List;
 
-/** Answer to a rotation: the new secret, and until when the previous one still signs. */
-public record SecretRotation(String secret, Instant previousSecretExpiresAt) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Answer to a rotation: the new secret, until when the previous one still signs, and {@code warnings} when the secret
+ * given is weak.
+ */
+public record SecretRotation(String secret, Instant previousSecretExpiresAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     @Override
     public String toString() {

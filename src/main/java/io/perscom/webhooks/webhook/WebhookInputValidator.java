@@ -2,6 +2,7 @@ package io.perscom.webhooks.webhook;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Set;
 
 import io.perscom.webhooks.api.Validation;
 import io.perscom.webhooks.eventtype.EventCatalog;
-import io.perscom.webhooks.secrets.SecretGenerator;
 
 /**
  * Checks a {@link WebhookInput} and returns it normalized (method lowercased, events de-duplicated, blanks made
@@ -21,8 +21,8 @@ final class WebhookInputValidator {
     static final int MAX_URL = 2048;
     static final int MAX_NAME = 255;
     static final int MAX_DESCRIPTION = 2000;
-    static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 255;
+    private static final String PHP_TRIMMED = " \t\n\r\0\u000B";
 
     private WebhookInputValidator() {
     }
@@ -98,25 +98,21 @@ final class WebhookInputValidator {
         }
     }
 
+    /**
+     * Every secret PERSCOM accepts is valid, so no receiver has to change: 1 to 255 characters, not blank (Laravel's
+     * {@code required} trims spaces, tabs, line breaks, NUL and vertical tab), any other text. Weak ones get warnings
+     * ({@link SecretStrength}), not an error.
+     */
     static void checkSecret(String secret, Validation validation) {
         if (secret == null) {
             return;
         }
-        if (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
-            validation.reject("secret", "must be between " + MIN_SECRET + " and " + MAX_SECRET + " characters");
-        } else if (!secret.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            validation.reject("secret", "must contain only printable ASCII characters without spaces");
-        } else if (secret.startsWith(SecretGenerator.PREFIX) && !isBase64Key(secret)) {
-            validation.reject("secret", "a whsec_ secret must be followed by the base64 of 16 to 64 bytes");
-        }
-    }
-
-    private static boolean isBase64Key(String secret) {
-        try {
-            int bytes = java.util.Base64.getDecoder().decode(secret.substring(SecretGenerator.PREFIX.length())).length;
-            return bytes >= 16 && bytes <= 64;
-        } catch (IllegalArgumentException e) {
-            return false;
+        if (secret.chars().allMatch(c -> PHP_TRIMMED.indexOf(c) >= 0)) {
+            validation.reject("secret", "must not be empty or blank");
+        } else if (secret.codePointCount(0, secret.length()) > MAX_SECRET) {
+            validation.reject("secret", "must be at most " + MAX_SECRET + " characters");
+        } else if (!StandardCharsets.UTF_8.newEncoder().canEncode(secret)) {
+            validation.reject("secret", "must be valid Unicode text");
         }
     }
 

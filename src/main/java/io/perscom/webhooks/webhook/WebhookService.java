@@ -65,7 +65,7 @@ public class WebhookService {
             }
         }).flatMap(count -> repository.persist(webhook)).map(saved -> {
             LOG.infof("Webhook %s created for tenant %s", saved.id, tenantId);
-            return WebhookView.withSecret(saved, secret, warnings(saved));
+            return WebhookView.withSecret(saved, secret, warnings(saved, input.secret()));
         });
     }
 
@@ -124,7 +124,7 @@ public class WebhookService {
         }).call(repository::flush).map(saved -> {
             LOG.infof("Secret of webhook %s rotated; the previous one signs until %s", id,
                     saved.previousSecretExpiresAt);
-            return new SecretRotation(secret, saved.previousSecretExpiresAt);
+            return new SecretRotation(secret, saved.previousSecretExpiresAt, SecretStrength.warnings(input.secret()));
         });
     }
 
@@ -147,7 +147,7 @@ public class WebhookService {
                 setSecret(webhook, input.secret());
             }
             return webhook;
-        }).call(repository::flush).map(saved -> WebhookView.withSecret(saved, null, warnings(saved)));
+        }).call(repository::flush).map(saved -> WebhookView.withSecret(saved, null, warnings(saved, input.secret())));
     }
 
     private Uni<Webhook> find(String tenantId, UUID id) {
@@ -187,10 +187,17 @@ public class WebhookService {
         webhook.updatedAt = Timestamps.now();
     }
 
-    /** Judged without DNS; deliveries check the resolved address again at connection time. */
-    private List<String> warnings(Webhook webhook) {
+    /**
+     * What will keep the webhook from working or weakens it: a URL the SSRF guard refuses (judged without DNS;
+     * deliveries check the resolved address again at connection time) and a weak secret given in this request.
+     */
+    private List<String> warnings(Webhook webhook, String givenSecret) {
+        List<String> warnings = new java.util.ArrayList<>(SecretStrength.warnings(givenSecret));
         String refusal = egress.refusalWithoutDns(webhook.url);
-        return refusal == null ? List.of() : List.of("Deliveries to this URL will be refused: " + refusal);
+        if (refusal != null) {
+            warnings.add(0, "Deliveries to this URL will be refused: " + refusal);
+        }
+        return warnings;
     }
 
     private void setSecret(Webhook webhook, String secret) {

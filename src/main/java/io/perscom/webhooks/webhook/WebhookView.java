@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A webhook as the admin API shows it. {@code secret} is present only in the create response; {@code warnings} only
  * in create and update responses, when something about the webhook will keep it from working (e.g. a URL the SSRF
- * guard refuses).
+ * guard refuses) or weakens it (a weak secret).
  */
 public record WebhookView(UUID id, String name, String description, String url, String method, List<String> events,
         boolean enabled, String disabledReason, @JsonInclude(JsonInclude.Include.NON_NULL) String secret,

@@ -300,19 +300,19 @@ class DeliveryPipelineTest extends ReceiverTest {
     }
 
     @Test
-    void redirectsAreNotFollowedAndBigResponsesAreCut() {
+    void aRedirectIsFollowedWithinTheAttemptAndBigResponsesAreCut() {
         String webhookId = webhook(tenant, receiver.url("/moved"), null, "submission.created");
-        receiver.script("/moved", Reply.status(302).withHeader("Location", receiver.url("/elsewhere")),
-                Reply.status(200).withBody("y".repeat(100_000)));
+        receiver.script("/moved", Reply.status(302).withHeader("Location", receiver.url("/elsewhere")));
+        receiver.script("/elsewhere", Reply.status(200).withBody("y".repeat(100_000)));
         ingest(event(tenant, "submission.created", Map.of("id", 10))).statusCode(202);
 
-        List<Map<String, Object>> logs = awaitLogs(webhookId, 2);
-        Map<String, Object> redirected = logs.get(1);
-        assertEquals(302, redirected.get("response_status"));
-        assertEquals("retrying", redirected.get("outcome"), "a 3xx is a failure");
-        assertEquals(0, receiver.received("/elsewhere").size(), "the redirect was not followed");
+        Received followed = receiver.await("/elsewhere", 1, WAIT).get(0);
+        assertEquals("GET", followed.method(), "a 302 turns the POST into a GET, as PERSCOM's sender does");
+        List<Map<String, Object>> logs = awaitLogs(webhookId, 1);
+        assertEquals(1, logs.size(), "the redirect and its target are one attempt");
         Map<String, Object> big = logs.get(0);
         assertEquals("succeeded", big.get("outcome"));
+        assertEquals(2, ((List<?>) big.get("redirects")).size());
         assertEquals(16384, ((String) big.get("response_body")).length(), "body kept up to the 16 KiB cap");
     }
 

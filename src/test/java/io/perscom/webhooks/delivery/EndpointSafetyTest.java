@@ -84,7 +84,7 @@ class EndpointSafetyTest extends ReceiverTest {
         Verify.post("the-newest-secret-0123456789", after);
         assertThrows(AssertionError.class, () -> Verify.standardWebhooks(fresh, after.body(), after));
 
-        admin(tenant).body(Map.of("secret", "short", "overlap_seconds", -1))
+        admin(tenant).body(Map.of("secret", "s".repeat(256), "overlap_seconds", -1))
                 .when().post("/api/v1/webhooks/" + id + "/secret/rotate").then().statusCode(422)
                 .body("errors.field", hasItem("secret")).body("errors.field", hasItem("overlap_seconds"));
         admin(freshTenant()).when().post("/api/v1/webhooks/" + id + "/secret/rotate").then().statusCode(404);

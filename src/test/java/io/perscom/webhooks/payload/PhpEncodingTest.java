@@ -41,4 +41,18 @@ class PhpEncodingTest {
         assertEquals("{\"event\":\"rankrecord.updated\",\"created\":\"2026-01-14T12:00:00.000000Z\","
                 + "\"request_id\":\"req\",\"trace_id\":null,\"data\":{\"id\":1},\"changes\":null}", body);
     }
+
+    /** PHP 8: json_encode / http_build_query of the same payload with {@code 'changes' => []}. */
+    @Test
+    void emptyChangesAreAnEmptyArrayInJsonAndNothingInTheQuery() throws Exception {
+        for (String empty : new String[] { "[]", "{}" }) {
+            JsonNode payload = WebhookPayload.build("user.created", Instant.parse("2026-01-14T12:00:00Z"), "req-9",
+                    null, JSON.createObjectNode().put("id", 5), ChangeSet.payloadForm(JSON.readTree(empty)));
+            assertEquals("{\"event\":\"user.created\",\"created\":\"2026-01-14T12:00:00.000000Z\","
+                    + "\"request_id\":\"req-9\",\"trace_id\":null,\"data\":{\"id\":5},\"changes\":[]}",
+                    WebhookPayload.render((com.fasterxml.jackson.databind.node.ObjectNode) payload));
+            assertEquals("event=user.created&created=2026-01-14T12%3A00%3A00.000000Z&request_id=req-9&data%5Bid%5D=5",
+                    PhpQueryString.encode(payload));
+        }
+    }
 }

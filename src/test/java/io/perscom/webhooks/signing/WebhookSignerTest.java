@@ -1,6 +1,8 @@
 package io.perscom.webhooks.signing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -41,5 +43,24 @@ class WebhookSignerTest {
         Map<String, List<String>> headers = Map.of("webhook-id", List.of("msg_1"), "webhook-timestamp",
                 List.of(Long.toString(now)), "webhook-signature", List.of(signature));
         assertThrows(WebhookVerificationException.class, () -> new Webhook(whsec).verify(BODY + " ", headers));
+    }
+
+    /** Expected values from PHP 8: hash_hmac('sha256', ...) with the secret as typed (UTF-8). */
+    @Test
+    void aPlainSecretSignsWithItsUtf8BytesAsTyped() {
+        String typed = " sp\u00e4ced\tsecret \ud83d\ude00 ";
+        assertEquals("c5549fc386ce7d20a4bf50f1a4eaa9d83b3937f78b22d2be8ece1f215e07b7b6",
+                WebhookSigner.perscomSignature(typed, BODY));
+        assertEquals("v1,J9Oha17KYQfaqUDaGXWDvI10mHCoI/qw6AwnyQqh0Cs=",
+                WebhookSigner.standardSignature(typed, "msg_1", 1700000000L, BODY));
+    }
+
+    @Test
+    void aWhsecSecretWhoseRestIsNotBase64IsAPlainSecret() {
+        assertNull(WebhookSigner.whsecKey("whsec_not*base64"));
+        assertNull(WebhookSigner.whsecKey("whsec_"));
+        assertArrayEquals(new byte[] { 1, 2, 3 }, WebhookSigner.whsecKey("whsec_AQID"));
+        assertEquals("v1,93xkAPR8sSMHP0nczuFNxr6mndBy5E/pAy53LbbnSMc=",
+                WebhookSigner.standardSignature("whsec_not*base64", "msg_1", 1700000000L, BODY));
     }
 }

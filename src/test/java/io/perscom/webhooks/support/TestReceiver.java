@@ -59,23 +59,34 @@ public final class TestReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Map<String, List<Reply>> scripts = new HashMap<>();
 
-    private TestReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+    private final String host;
+
+    private TestReceiver(String host) throws IOException {
+        this.host = host;
+        server = HttpServer.create(new InetSocketAddress(host, 0), 256);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
     public static TestReceiver start() {
+        return startOn("127.0.0.1");
+    }
+
+    /** A receiver on another loopback address (127.0.0.0/8 only), e.g. one outside the test allow-list. */
+    public static TestReceiver startOn(String loopbackAddress) {
+        if (!loopbackAddress.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+            throw new IllegalArgumentException("Test receivers listen on loopback only: " + loopbackAddress);
+        }
         try {
-            return new TestReceiver();
+            return new TestReceiver(loopbackAddress);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + host + ":" + server.getAddress().getPort() + path;
     }
 
     /** Answers to the 1st, 2nd, ... request on {@code path}; the last one repeats. Default: 200. */
