@@ -27,8 +27,7 @@ public final class AutomationContext {
         context.set("model", data == null ? json.objectNode() : data);
         context.put("model_type", EventCatalog.modelClass(eventType));
         context.set("model_id", data != null && data.has("id") ? data.get("id") : json.nullNode());
-        ObjectNode detailed = ChangeSet.detailedForm(changes);
-        context.set("changes", detailed.isEmpty() ? json.nullNode() : detailed);
+        context.set("changes", ChangeSet.detailedForm(changes));
         boolean hasCauser = causer != null && causer.isObject();
         context.set("causer", hasCauser ? causer : json.nullNode());
         context.set("causer_id", hasCauser && causer.has("id") ? causer.get("id") : json.nullNode());
