@@ -35,6 +35,13 @@ public interface AutomationConfig {
     @WithDefault("100")
     int maxDepth();
 
+    /**
+     * Times an event's automation job may be picked up again after its run failed or its replica died; then it is
+     * given up: a failed log (error kind {@code internal}) for each automation of the event, and an ERROR log line.
+     */
+    @WithDefault("5")
+    int maxJobAttempts();
+
     /** Automations per tenant. */
     @WithDefault("200")
     int maxPerTenant();

@@ -62,7 +62,8 @@ public class AutomationLogService {
         try {
             return mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            // A log of a job whose stored context could not be read (given up as poison work) shows it as text.
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(json);
         }
     }
 }

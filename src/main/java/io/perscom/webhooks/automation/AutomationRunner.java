@@ -105,7 +105,10 @@ public class AutomationRunner {
     }
 
     public Uni<Void> run(AutomationWork work) {
-        JsonNode context = parse(work.context());
+        return Uni.createFrom().item(() -> parse(work.context())).flatMap(context -> run(work, context));
+    }
+
+    private Uni<Void> run(AutomationWork work, JsonNode context) {
         return pool.preparedQuery(AUTOMATIONS).execute(Tuple.of(work.tenantId(), work.eventType(), work.eventId()))
                 .map(result -> {
                     List<Automation> automations = new ArrayList<>();

@@ -20,6 +20,15 @@ public record AttemptRecord(UUID id, DeliveryJob job, String method, AttemptResu
         };
     }
 
+    /**
+     * The same outcome with only what cannot fail to store: no request or response details, error kind
+     * {@code internal}. Written when the full record was refused, so the delivery still moves on.
+     */
+    public AttemptRecord stripped(Throwable refusal) {
+        return new AttemptRecord(id, job, method, AttemptResult.internal(job.url(), refusal), outcome, nextAttemptAt,
+                at);
+    }
+
     /** Attempts the delivery has used after this record; a deferral uses none. */
     public int attemptsUsed() {
         return "deferred".equals(outcome) ? job.attempt() - 1 : job.attempt();

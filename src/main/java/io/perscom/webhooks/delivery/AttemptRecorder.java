@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.perscom.webhooks.observability.DeliveryMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -94,8 +95,10 @@ public class AttemptRecorder {
     private int flushing;
 
     private final long disableAfterMillis;
+    private final DeliveryMetrics metrics;
 
-    public AttemptRecorder(Pool pool, ObjectMapper mapper, DeliveryConfig config) {
+    public AttemptRecorder(Pool pool, ObjectMapper mapper, DeliveryConfig config, DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.disableAfterMillis = config.disableAfterFailingFor().toMillis();
         this.pool = pool;
         this.mapper = mapper;
@@ -132,14 +135,40 @@ public class AttemptRecorder {
         synchronized (this) {
             flushing--;
         }
-        if (error != null) {
-            // The deliveries keep their lease; when it expires they are claimed and sent again (at-least-once).
-            LOG.errorf("Could not record %d attempt result(s): %s", batch.size(), error.getMessage());
-            batch.forEach(p -> p.done().fail(error));
+        if (error != null && batch.size() > 1) {
+            // One record the database refuses must not hold back the others: write them one by one.
+            LOG.warnf("Could not record %d attempt results together (%s); recording them one by one", batch.size(),
+                    error.getMessage());
+            batch.forEach(this::writeAlone);
+        } else if (error != null) {
+            writeStripped(batch.get(0), error);
         } else {
             batch.forEach(p -> p.done().complete(null));
         }
         flushIfIdle();
+    }
+
+    private void writeAlone(Pending pending) {
+        write(List.of(pending)).subscribe().with(ok -> pending.done().complete(null),
+                error -> writeStripped(pending, error));
+    }
+
+    /**
+     * A record the database refuses (data this service did not expect) is written without its details, with error
+     * kind {@code internal}, so the delivery still moves on to its next attempt or its final state. Only if even that
+     * fails does the delivery wait for its lease to expire (and be claimed and sent again, at-least-once).
+     */
+    private void writeStripped(Pending pending, Throwable refusal) {
+        LOG.errorf("Attempt %s of delivery %s could not be recorded (%s); recording it without details",
+                pending.record().id(), pending.record().job().deliveryId(), refusal.getMessage());
+        metrics.poisonWork("attempt_record");
+        write(List.of(new Pending(pending.record().stripped(refusal), pending.done()))).subscribe().with(
+                ok -> pending.done().complete(null),
+                error -> {
+                    LOG.errorf("Attempt %s of delivery %s could not be recorded: %s", pending.record().id(),
+                            pending.record().job().deliveryId(), error.getMessage());
+                    pending.done().fail(error);
+                });
     }
 
     private Uni<Void> write(List<Pending> batch) {

@@ -17,6 +17,10 @@ public record AttemptResult(String requestUrl, Map<String, String> requestHeader
         return status != null && status >= 200 && status < 300;
     }
 
+    static AttemptResult internal(String url, Throwable error) {
+        return error(url, Map.of(), 0, ErrorKind.INTERNAL, "internal error: " + error.getClass().getSimpleName());
+    }
+
     static AttemptResult error(String url, Map<String, String> requestHeaders, long durationMs, ErrorKind kind,
             String message) {
         return new AttemptResult(url, requestHeaders, null, null, null, null, durationMs, kind, message, null, null);

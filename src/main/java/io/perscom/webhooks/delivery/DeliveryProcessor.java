@@ -16,6 +16,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DeliveryProcessor {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DeliveryProcessor.class);
+
     private final DeliverySender sender;
     private final EndpointCircuits circuits;
     private final RetryPolicy retryPolicy;
@@ -39,18 +41,28 @@ public class DeliveryProcessor {
             return record(job, AttemptResult.error(job.url(), java.util.Map.of(), 0, ErrorKind.ENDPOINT_DISABLED,
                     "The webhook was disabled before this delivery was sent"), "failed", null);
         }
-        return circuits.guard(job.webhookId(), () -> sender.send(job))
+        return circuits.guard(job.webhookId(), () -> Uni.createFrom().deferred(() -> sender.send(job)))
                 .flatMap(result -> record(job, result, outcomeOf(job, result), nextAttempt(job, result)))
                 .onFailure(CircuitBreakerOpenException.class).recoverWithUni(open -> record(job,
                         AttemptResult.error(job.url(), java.util.Map.of(), 0, ErrorKind.CIRCUIT_OPEN,
                                 "Circuit open after repeated failures; delivery deferred, not dropped"),
-                        "deferred", Timestamps.now().plus(circuitDelay)));
+                        "deferred", Timestamps.now().plus(circuitDelay)))
+                .onFailure(error -> !(error instanceof CircuitBreakerOpenException)).recoverWithUni(error ->
+                        internalFailure(job, error));
     }
 
     /** A one-off attempt (the admin's test event): no circuit breaker, no retries. */
     public Uni<AttemptRecord> processOnce(DeliveryJob job) {
         return sender.send(job).flatMap(result -> record(job, result, result.succeeded() ? "succeeded" : "failed",
                 null));
+    }
+
+    /** An unexpected error is an attempt like any failure: logged, counted, retried while attempts remain. */
+    private Uni<AttemptRecord> internalFailure(DeliveryJob job, Throwable error) {
+        LOG.errorf(error, "Delivery %s attempt %d failed inside the service", job.deliveryId(), job.attempt());
+        metrics.poisonWork("delivery");
+        AttemptResult result = AttemptResult.internal(job.url(), error);
+        return record(job, result, outcomeOf(job, result), nextAttempt(job, result));
     }
 
     private String outcomeOf(DeliveryJob job, AttemptResult result) {

@@ -17,7 +17,12 @@ public enum ErrorKind {
      */
     REDIRECT_REFUSED,
     /** More than 5 redirects in one attempt (Guzzle's limit). Retried like any failure. */
-    TOO_MANY_REDIRECTS;
+    TOO_MANY_REDIRECTS,
+    /**
+     * Something in this service failed while sending or recording the attempt (a bug or data it cannot handle):
+     * retried on the normal schedule, so the delivery ends failed (and can be redelivered) rather than loop.
+     */
+    INTERNAL;
 
     public String code() {
         return name().toLowerCase();

@@ -66,6 +66,16 @@ public class DeliveryMetrics {
         }
     }
 
+    /**
+     * Work that hit an unexpected error inside the service ({@code delivery}: an attempt, {@code attempt_record}: an
+     * attempt result the database refused, {@code automation_job}: an event's automations given up): each is logged
+     * at ERROR and ends in a visible state; a rising count is a bug to alert on.
+     */
+    public void poisonWork(String kind) {
+        Counter.builder("webhooks.poison.work").description("Work that failed unexpectedly inside the service")
+                .tags("kind", kind).register(registry).increment();
+    }
+
     /** Due deliveries at the last refresh. */
     public long dueDeliveries() {
         return dueDeliveries.get();
