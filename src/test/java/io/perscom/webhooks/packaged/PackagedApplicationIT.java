@@ -82,4 +82,22 @@ class PackagedApplicationIT extends ReceiverTest {
         assertTrue(lines.stream().filter(line -> line.startsWith("{")).count() * 10 >= lines.size() * 9,
                 "most lines of " + log + " should be JSON objects");
     }
+
+    @Test
+    void startsWithoutWarnings() throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> warnings = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("target", "quarkus.log"))) {
+            if (line.startsWith("{")) {
+                var entry = json.readTree(line);
+                if (entry.path("message").asText().contains(" started in ")) {
+                    break;
+                }
+                if (List.of("WARN", "WARNING", "ERROR").contains(entry.path("level").asText())) {
+                    warnings.add(line);
+                }
+            }
+        }
+        assertEquals(List.of(), warnings, "an ordinary start logs no warnings");
+    }
 }
