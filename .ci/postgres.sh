@@ -35,3 +35,33 @@ ensure_postgres() {
     return 1
   fi
 }
+
+# A private PostgreSQL for this script (src/test/java/.../support/PrivatePostgres.java: binaries from Maven Central,
+# a temporary cluster on a free port of 127.0.0.1, run as nobody when we are root), for a machine without a server
+# or for tests that must not touch the machine's one. Exports PGHOST, PGPORT, PGUSER, PGDATA and PG_CTL (the pg_ctl
+# command for this server) and PRIVATE_PG_PID; the server stops when that process gets SIGTERM or this script ends.
+start_private_postgres() {
+  local root env_file classpath
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  classpath="$root/target/test-classpath.txt"
+  if [ ! -s "$classpath" ] || [ "$root/pom.xml" -nt "$classpath" ]; then
+    mkdir -p "$root/target"
+    (cd "$root" && ./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$classpath") || { echo "Could not resolve the test class path with Maven" >&2; return 1; }
+  fi
+  env_file=$(mktemp -u "${TMPDIR:-/tmp}/perscom-private-pg.XXXXXX")
+  java -cp "$(cat "$classpath")" "$root/src/test/java/io/perscom/webhooks/support/PrivatePostgres.java" \
+    "$env_file" </dev/null &
+  PRIVATE_PG_PID=$!
+  for _ in $(seq 1 120); do
+    if [ -s "$env_file" ]; then
+      set -a; . "$env_file"; set +a
+      rm -f "$env_file"
+      return 0
+    fi
+    kill -0 "$PRIVATE_PG_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "The private PostgreSQL did not start" >&2
+  return 1
+}

