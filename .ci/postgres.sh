@@ -40,6 +40,7 @@ ensure_postgres() {
 # a temporary cluster on a free port of 127.0.0.1, run as nobody when we are root), for a machine without a server
 # or for tests that must not touch the machine's one. Exports PGHOST, PGPORT, PGUSER, PGDATA and PG_CTL (the pg_ctl
 # command for this server) and PRIVATE_PG_PID; the server stops when that process gets SIGTERM or this script ends.
+#   start_private_postgres [DATABASE]     (DATABASE: created on it)
 start_private_postgres() {
   local root env_file classpath
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -51,7 +52,7 @@ start_private_postgres() {
   fi
   env_file=$(mktemp -u "${TMPDIR:-/tmp}/perscom-private-pg.XXXXXX")
   java -cp "$(cat "$classpath")" "$root/src/test/java/io/perscom/webhooks/support/PrivatePostgres.java" \
-    "$env_file" </dev/null &
+    "$env_file" ${1:+"$1"} </dev/null &
   PRIVATE_PG_PID=$!
   for _ in $(seq 1 120); do
     if [ -s "$env_file" ]; then

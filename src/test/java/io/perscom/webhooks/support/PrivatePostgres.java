@@ -28,8 +28,8 @@ import org.tukaani.xz.XZInputStream;
  * option to run it as another user, so this runs initdb and pg_ctl itself, as {@code nobody} when we are root.
  *
  * <p>Also a program, for the scripts (deploy/local/run.sh, src/faults/run.sh; see start_private_postgres in
- * .ci/postgres.sh), run as a source file with the test class path: {@code java -cp JARS PrivatePostgres.java FILE}
- * writes PGHOST, PGPORT, PGUSER, PGDATA and PG_CTL (the command that restarts or stops this server) to FILE, then
+ * .ci/postgres.sh), run as a source file with the test class path: {@code java -cp JARS PrivatePostgres.java FILE [DB]}
+ * creates the database DB when given, writes PGHOST, PGPORT, PGUSER, PGDATA and PG_CTL (the command that restarts or stops this server) to FILE, then
  * keeps the server until it is stopped (SIGTERM, Ctrl-C) or its parent process ends.
  */
 public final class PrivatePostgres implements AutoCloseable {
@@ -204,12 +204,19 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("Usage: java -cp TEST_CLASS_PATH PrivatePostgres.java ENV_FILE");
+        if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].matches("[a-z_][a-z0-9_]*"))) {
+            throw new IllegalArgumentException("Usage: java -cp TEST_CLASS_PATH PrivatePostgres.java ENV_FILE [DB]");
         }
         Path envFile = Path.of(args[0]).toAbsolutePath();
         PrivatePostgres server = start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        if (args.length == 2) {
+            try (var db = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres", "postgres", "");
+                    var sql = db.createStatement()) {
+                sql.execute("create database " + args[1]);
+            }
+        }
         String env = "PGHOST=127.0.0.1\nPGPORT=" + server.port() + "\nPGUSER=postgres\nPGDATA=" + server.data
                 + "\nPG_CTL='" + String.join(" ", server.pgCtl()) + "'\n";
         Path tmp = envFile.resolveSibling(envFile.getFileName() + ".tmp");
