@@ -87,17 +87,20 @@ class PackagedApplicationIT extends ReceiverTest {
     void startsWithoutWarnings() throws IOException {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> warnings = new ArrayList<>();
+        boolean started = false;
         for (String line : Files.readAllLines(Path.of("target", "quarkus.log"))) {
             if (line.startsWith("{")) {
                 var entry = json.readTree(line);
-                if (entry.path("message").asText().contains(" started in ")) {
-                    break;
-                }
-                if (List.of("WARN", "WARNING", "ERROR").contains(entry.path("level").asText())) {
+                String message = entry.path("message").asText();
+                started |= message.contains(" started in ");
+                boolean warning = List.of("WARN", "WARNING", "ERROR").contains(entry.path("level").asText());
+                // Before the start line: nothing. After it, while the tests drive the service: no meter clashes.
+                if (warning && (!started || message.contains("already registered"))) {
                     warnings.add(line);
                 }
             }
         }
+        assertTrue(started, "no start line in target/quarkus.log");
         assertEquals(List.of(), warnings, "an ordinary start logs no warnings");
     }
 }
