@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,7 +118,7 @@ public final class PrivatePostgres implements AutoCloseable {
         String jar = url.getPath().replaceAll("!.*", "").replaceAll(".*/", "");
         Path home = Path.of(System.getProperty("java.io.tmpdir"), "perscom-" + jar.replace(".jar", ""));
         if (Files.isExecutable(home.resolve("bin/postgres"))) {
-            return home;
+            return ours(home);
         }
         // Unpacked aside and moved in one step, so concurrent runs never see half the binaries.
         Path unpack = Files.createTempDirectory(home.getParent(), "perscom-unpack-");
@@ -154,6 +155,18 @@ public final class PrivatePostgres implements AutoCloseable {
             Files.move(unpack, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException lostTheRace) {
             delete(unpack);
+        }
+        return ours(home);
+    }
+
+    /** The shared temporary directory is everyone's: run only binaries that we unpacked and nobody else can change. */
+    private static Path ours(Path home) throws IOException {
+        var me = home.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        var permissions = Files.getPosixFilePermissions(home);
+        if (!Files.getOwner(home).equals(me) || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IOException(home + " is not ours alone: remove it");
         }
         return home;
     }
