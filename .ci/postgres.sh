@@ -1,5 +1,6 @@
-# Sourced by .ci/run and scripts/: makes sure a PostgreSQL server answers on 127.0.0.1:5432 for user postgres.
-# Debian/Ubuntu only (apt-get, pg_ctlcluster); elsewhere, install and start PostgreSQL yourself (see README).
+# Sourced by the scripts. ensure_postgres (CI, bench): makes sure the machine's PostgreSQL server answers on
+# 127.0.0.1:5432 for user postgres; Debian/Ubuntu only (apt-get, pg_ctlcluster). start_private_postgres (run.sh, the
+# fault suite): a server of the script's own, on any Linux x86-64 with a JDK.
 
 pg_ready() {
   pg_isready -q -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" 2>/dev/null
