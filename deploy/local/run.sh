@@ -30,7 +30,7 @@ Environment (all optional):
   PGHOST PGPORT PGUSER PGPASSWORD
                            an existing PostgreSQL server (needs psql)      (127.0.0.1 5432 postgres, none)
                            when none answers there: a private one for this session
-  SHUTDOWN_DELAY           the service's shutdown delay on Ctrl-C           (1s; production: 10s)
+  SHUTDOWN_DELAY           the service's shutdown delay on Ctrl-C          (1s; production: 10s)
   LOCAL_STACK_DIR          logs, pid files, the 'ready' marker, a copy of the jar (target/local-stack)
   PERSCOM_WEBHOOKS_CACHE   Keycloak download and the local encryption key ($XDG_CACHE_HOME/perscom-webhooks)
   KEYCLOAK_START_TIMEOUT   seconds to wait for Keycloak                    (180)
