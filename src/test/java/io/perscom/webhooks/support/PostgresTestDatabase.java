@@ -41,7 +41,6 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
                     + " (set PGHOST/PGPORT/PGUSER/PGPASSWORD): " + e.getMessage(), e);
         }
         return Map.of(
-                "quarkus.datasource.devservices.enabled", "false",
                 "quarkus.datasource.username", db.user(),
                 "quarkus.datasource.password", db.password(),
                 "quarkus.datasource.jdbc.url", jdbcUrl(DATABASE),
