@@ -57,7 +57,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + DATABASE + " with (force)");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not drop the test database " + DATABASE, e);
+            System.err.println("[tests] could not drop the test database " + DATABASE + ": " + e.getMessage());
         }
     }
 
