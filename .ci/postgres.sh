@@ -1,5 +1,6 @@
-# Sourced by .ci/run and scripts/: makes sure a PostgreSQL server answers on 127.0.0.1:5432 for user postgres.
-# Debian/Ubuntu only (apt-get, pg_ctlcluster); elsewhere, install and start PostgreSQL yourself (see README).
+# Sourced by the scripts. ensure_postgres (CI, bench): makes sure the machine's PostgreSQL server answers on
+# 127.0.0.1:5432 for user postgres; Debian/Ubuntu only (apt-get, pg_ctlcluster). start_private_postgres (run.sh, the
+# fault suite): a server of the script's own, on any Linux x86-64 with a JDK.
 
 pg_ready() {
   pg_isready -q -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" 2>/dev/null
@@ -34,4 +35,35 @@ ensure_postgres() {
     echo "Cannot log in to PostgreSQL as ${PGUSER:-postgres}; set PGUSER/PGPASSWORD (see README)" >&2
     return 1
   fi
+}
+
+# A private PostgreSQL for this script (src/test/java/.../support/PrivatePostgres.java: binaries from Maven Central,
+# a temporary cluster on a free port of 127.0.0.1, run as nobody when we are root), for a machine without a server
+# or for tests that must not touch the machine's one. Exports PGHOST, PGPORT, PGUSER, PGDATA and PG_CTL (the pg_ctl
+# command for this server) and PRIVATE_PG_PID; the server stops when that process gets SIGTERM or this script ends.
+#   start_private_postgres [DATABASE]     (DATABASE: created on it)
+start_private_postgres() {
+  local root env_file classpath
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  classpath="$root/target/test-classpath.txt"
+  if [ ! -s "$classpath" ] || [ "$root/pom.xml" -nt "$classpath" ]; then
+    mkdir -p "$root/target"
+    (cd "$root" && ./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$classpath") || { echo "Could not resolve the test class path with Maven" >&2; return 1; }
+  fi
+  env_file=$(mktemp -u "${TMPDIR:-/tmp}/perscom-private-pg.XXXXXX")
+  java -cp "$(cat "$classpath")" "$root/src/test/java/io/perscom/webhooks/support/PrivatePostgres.java" \
+    "$env_file" ${1:+"$1"} </dev/null &
+  PRIVATE_PG_PID=$!
+  for _ in $(seq 1 120); do
+    if [ -s "$env_file" ]; then
+      set -a; . "$env_file"; set +a
+      rm -f "$env_file"
+      return 0
+    fi
+    kill -0 "$PRIVATE_PG_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "The private PostgreSQL did not start" >&2
+  return 1
 }

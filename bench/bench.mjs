@@ -96,7 +96,8 @@ const S = {
 const DB = opt.db || 'perscom_webhooks_bench';
 const RESULTS = path.resolve(opt.results || path.join(HERE, 'results'));
 const APP = path.resolve(opt.app || path.join(ROOT, 'target', 'quarkus-app'));
-const JAVA_HOME = process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64';
+const JAVA_HOME = process.env.JAVA_HOME;
+if (!JAVA_HOME) throw new Error('JAVA_HOME is not set: run bench/run.sh, which finds a JDK 21+ (.ci/jdk.sh)');
 const JAVA = path.join(JAVA_HOME, 'bin', 'java');
 // The production JVM options are those of the image (src/main/docker/Dockerfile.jvm, ENV JAVA_OPTS); MaxRAM stands
 // in for the Deployment's 512 MiB memory limit, which a container would give the JVM.

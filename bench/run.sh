@@ -21,11 +21,9 @@ for arg in "$@"; do
   esac
 done
 
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-[ -n "${JAVA_HOME:-}" ] || { echo "Set JAVA_HOME to a JDK 21+ (JDK 25 recommended)" >&2; exit 1; }
-export PATH="$JAVA_HOME/bin:$PATH"
+# JDK 25 recommended (the AOT cache), 21+ works (.ci/jdk.sh: JAVA_HOME first, then the usual places).
+. .ci/jdk.sh
+use_jdk 25 2>/dev/null || use_jdk 21
 
 # Tools: Node 18+, wrk, pgbench/psql, python3-matplotlib (the plot), perf (optional, profiles). Debian/Ubuntu packages.
 missing=()

@@ -23,8 +23,7 @@ log() { printf '[e2e.sh] %s\n' "$*"; }
 
 started=$(date +%s)
 log "Starting the local stack (service :$SERVICE_PORT, Keycloak :$KEYCLOAK_PORT; log: $STACK_DIR/run.log)"
-PORT=$SERVICE_PORT KEYCLOAK_PORT=$KEYCLOAK_PORT DB_NAME=${E2E_DB_NAME:-perscom_webhooks_e2e} \
-  PG_DOCKER_PORT=${E2E_PG_DOCKER_PORT:-55433} LOCAL_STACK_DIR="$STACK_DIR" \
+PORT=$SERVICE_PORT KEYCLOAK_PORT=$KEYCLOAK_PORT DB_NAME=${E2E_DB_NAME:-perscom_webhooks_e2e} LOCAL_STACK_DIR="$STACK_DIR" \
   deploy/local/run.sh --fresh-db >"$STACK_DIR/run.log" 2>&1 &
 RUN_PID=$!
 
@@ -35,11 +34,11 @@ stop_stack() {
     log "Stopping the local stack"
     # run.sh stops what it started on SIGTERM (SIGINT is ignored by background jobs of a script).
     kill -TERM "$RUN_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do
+    for _ in $(seq 1 300); do
       kill -0 "$RUN_PID" 2>/dev/null || break
       sleep 0.2
     done
-    kill -0 "$RUN_PID" 2>/dev/null && { log "run.sh did not stop within 30 s"; kill -KILL "$RUN_PID" 2>/dev/null || true; }
+    kill -0 "$RUN_PID" 2>/dev/null && { log "run.sh did not stop within 60 s"; kill -KILL "$RUN_PID" 2>/dev/null || true; }
   fi
   wait "$RUN_PID" 2>/dev/null || true
   log "Total: $(( $(date +%s) - started )) s; exit status $status"

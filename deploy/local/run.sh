@@ -6,8 +6,9 @@
 #   deploy/local/run.sh --fresh-db   the same on an empty database (drops and recreates DB_NAME first)
 #   deploy/local/run.sh --help       options and environment variables
 #
-# It stops exactly what it started (Keycloak, the service, a PostgreSQL container if it started one) on Ctrl-C,
-# SIGTERM and exit. It never stops a PostgreSQL server it found running or started with pg_ctlcluster.
+# It uses the PostgreSQL server at PGHOST:PGPORT (127.0.0.1:5432) when one answers, else starts a private one for the
+# session (Maven Central binaries, temporary directory, free port). It stops exactly what it started (Keycloak, the
+# service, a private PostgreSQL) on Ctrl-C, SIGTERM and exit, never a server it found running.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,7 +18,8 @@ usage() {
   cat <<'EOF'
 Usage: deploy/local/run.sh [--fresh-db] [--build | --no-build] [--help]
 
-  --fresh-db   drop and recreate the database DB_NAME before starting (all webhooks and logs are lost)
+  --fresh-db   drop and recreate the database DB_NAME before starting (all webhooks and logs are lost); the private
+               PostgreSQL started when no server answers is always fresh
   --build      always build the jar (default: only when it is missing or older than pom.xml / src/main)
   --no-build   never build; use target/quarkus-app as it is
 
@@ -26,8 +28,9 @@ Environment (all optional):
   KEYCLOAK_PORT            Keycloak port on 127.0.0.1                      (8180)
   DB_NAME                  database, created when missing                  (perscom_webhooks)
   PGHOST PGPORT PGUSER PGPASSWORD
-                           an existing PostgreSQL server                   (127.0.0.1 5432 postgres, none)
-  PG_DOCKER_PORT           host port of the postgres:16 container used when no local server can be set up (55432)
+                           an existing PostgreSQL server (needs psql)      (127.0.0.1 5432 postgres, none)
+                           when none answers there: a private one for this session
+  SHUTDOWN_DELAY           the service's shutdown delay on Ctrl-C          (1s; production: 10s)
   LOCAL_STACK_DIR          logs, pid files, the 'ready' marker, a copy of the jar (target/local-stack)
   PERSCOM_WEBHOOKS_CACHE   Keycloak download and the local encryption key ($XDG_CACHE_HOME/perscom-webhooks)
   KEYCLOAK_START_TIMEOUT   seconds to wait for Keycloak                    (180)
@@ -58,7 +61,6 @@ PORT=${PORT:-8080}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 KEYCLOAK_VERSION=26.5.6
 DB_NAME=${DB_NAME:-perscom_webhooks}
-PG_DOCKER_PORT=${PG_DOCKER_PORT:-55432}
 KEYCLOAK_START_TIMEOUT=${KEYCLOAK_START_TIMEOUT:-180}
 SERVICE_START_TIMEOUT=${SERVICE_START_TIMEOUT:-180}
 CACHE_DIR=${PERSCOM_WEBHOOKS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/perscom-webhooks}
@@ -85,7 +87,7 @@ rm -f "$STATE_DIR/ready"
 SERVICE_PID=""
 KEYCLOAK_PID=""
 BUILD_PID=""
-PG_CONTAINER=""
+PRIVATE_PG_PID=""
 
 # Each process runs in its own process group (job control on while forking), so stopping it stops its children
 # too (kc.sh runs Keycloak's JVM as a child) and a Ctrl-C in the terminal reaches only this script.
@@ -100,16 +102,16 @@ spawn() { # log-file command...
 
 alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
 
-stop_group() { # name pid
-  local name=$1 pid=$2
+stop_group() { # name pid seconds
+  local name=$1 pid=$2 seconds=$3
   alive "$pid" || return 0
   log "Stopping $name (pid $pid)"
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 $((seconds * 5))); do
     kill -0 -- "-$pid" 2>/dev/null || kill -0 "$pid" 2>/dev/null || return 0
     sleep 0.2
   done
-  log "$name did not stop within 10 s: killing it"
+  log "$name did not stop within $seconds s: killing it"
   kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 }
 
@@ -117,12 +119,13 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   rm -f "$STATE_DIR/ready"
-  stop_group "the build" "$BUILD_PID"
-  stop_group "the service" "$SERVICE_PID"
-  stop_group "Keycloak" "$KEYCLOAK_PID"
-  if [ -n "$PG_CONTAINER" ]; then
-    log "Stopping PostgreSQL container $PG_CONTAINER"
-    docker stop "$PG_CONTAINER" >/dev/null 2>&1 || true
+  stop_group "the build" "$BUILD_PID" 10
+  # The service first waits SHUTDOWN_DELAY, then finishes requests in progress (quarkus.shutdown.timeout, 25 s).
+  stop_group "the service" "$SERVICE_PID" 40
+  stop_group "Keycloak" "$KEYCLOAK_PID" 20
+  if alive "$PRIVATE_PG_PID"; then
+    log "Stopping the private PostgreSQL"
+    kill -TERM "$PRIVATE_PG_PID" 2>/dev/null && wait "$PRIVATE_PG_PID" 2>/dev/null || true
   fi
   rm -f "$STATE_DIR/service.pid" "$STATE_DIR/keycloak.pid"
   exit "$status"
@@ -140,23 +143,8 @@ tail_log() { # name file
 }
 
 # ------------------------------------------------------------------------------------------- JDK 21+
-java_ok() { # java binary: is it Java 21 or newer?
-  local major
-  major=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' \
-    | sed 's/^1\.//; s/\..*//')
-  [ "${major:-0}" -ge 21 ] 2>/dev/null
-}
-if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-elif [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && java_ok "$JAVA_HOME/bin/java"; then
-  :
-elif command -v java >/dev/null 2>&1 && java_ok java; then
-  JAVA_HOME=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
-  export JAVA_HOME
-else
-  fail "JDK 21 or newer is needed (Keycloak and the service run on it): install one or set JAVA_HOME"
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+. "$ROOT/.ci/jdk.sh"
+use_jdk 21 || fail "a JDK 21 or newer is needed (Keycloak and the service run on it): install one or set JAVA_HOME"
 log "Java: $(java -version 2>&1 | head -n 1) ($JAVA_HOME)"
 
 for tool in curl unzip; do
@@ -169,59 +157,26 @@ port_in_use "$KEYCLOAK_PORT" && fail "port $KEYCLOAK_PORT is in use (another Key
 # ------------------------------------------------------------------------------------------- PostgreSQL
 . "$ROOT/.ci/postgres.sh"
 
-start_postgres_container() {
-  PG_CONTAINER="perscom-webhooks-postgres-$PORT"
-  if docker container inspect "$PG_CONTAINER" >/dev/null 2>&1; then
-    fail "a container named $PG_CONTAINER exists already (another run.sh on port $PORT?); remove it with: docker rm -f $PG_CONTAINER"
-  fi
-  port_in_use "$PG_DOCKER_PORT" && fail "port $PG_DOCKER_PORT is in use: set PG_DOCKER_PORT"
-  log "Starting PostgreSQL 16 in Docker ($PG_CONTAINER, 127.0.0.1:$PG_DOCKER_PORT, volume $PG_CONTAINER-data)"
-  docker run -d --rm --name "$PG_CONTAINER" -p "127.0.0.1:$PG_DOCKER_PORT:5432" \
-    -e POSTGRES_PASSWORD=postgres -v "$PG_CONTAINER-data:/var/lib/postgresql/data" postgres:16 >/dev/null \
-    || { PG_CONTAINER=""; fail "could not start the postgres:16 container"; }
-  export PGHOST=127.0.0.1 PGPORT=$PG_DOCKER_PORT PGUSER=postgres PGPASSWORD=postgres
-  for _ in $(seq 1 60); do
-    docker exec "$PG_CONTAINER" pg_isready -q -U postgres -h 127.0.0.1 2>/dev/null && return 0
-    sleep 1
-  done
-  docker logs --tail 30 "$PG_CONTAINER" >&2 || true
-  fail "PostgreSQL in $PG_CONTAINER did not become ready within 60 s"
-}
-
-# SQL on the server's maintenance database, with the local psql or inside the container.
+# SQL on the server's maintenance database.
 pg_sql() {
-  if [ -n "$PG_CONTAINER" ]; then
-    docker exec -e PGPASSWORD="$PGPASSWORD" "$PG_CONTAINER" psql -q -v ON_ERROR_STOP=1 -U postgres -d postgres -Atc "$1"
-  else
-    psql -q -v ON_ERROR_STOP=1 -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d postgres -Atc "$1"
-  fi
+  psql -q -v ON_ERROR_STOP=1 -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -U "${PGUSER:-postgres}" -d postgres -Atc "$1"
 }
 
-if pg_ready; then
-  # A server answers: use it (ensure_postgres checks that we can log in).
-  ensure_postgres || fail "PostgreSQL answers on ${PGHOST:-127.0.0.1}:${PGPORT:-5432} but refuses us: set PGUSER/PGPASSWORD"
-elif command -v pg_ctlcluster >/dev/null 2>&1 || command -v apt-get >/dev/null 2>&1; then
-  # Debian/Ubuntu: install and start the distribution's PostgreSQL (.ci/postgres.sh), else fall back to Docker.
-  if ! ensure_postgres; then
-    if docker info >/dev/null 2>&1; then
-      start_postgres_container
-    else
-      fail "could not set up PostgreSQL (see README: What you need) and Docker is not available"
-    fi
+if (exec 3<>"/dev/tcp/${PGHOST:-127.0.0.1}/${PGPORT:-5432}") 2>/dev/null; then
+  # A server answers: use it.
+  command -v psql >/dev/null 2>&1 || fail "psql is needed to use the PostgreSQL on ${PGHOST:-127.0.0.1}:${PGPORT:-5432} (Debian/Ubuntu: apt-get install postgresql-client)"
+  pg_sql "select 1" >/dev/null || fail "PostgreSQL answers on ${PGHOST:-127.0.0.1}:${PGPORT:-5432} but refuses us: set PGUSER/PGPASSWORD"
+  if [ "$FRESH_DB" = 1 ]; then
+    log "Dropping database $DB_NAME (--fresh-db)"
+    pg_sql "drop database if exists $DB_NAME with (force)" >/dev/null
   fi
-elif docker info >/dev/null 2>&1; then
-  start_postgres_container
+  if [ "$(pg_sql "select 1 from pg_database where datname = '$DB_NAME'")" != 1 ]; then
+    log "Creating database $DB_NAME"
+    pg_sql "create database $DB_NAME" >/dev/null
+  fi
 else
-  fail "no PostgreSQL on ${PGHOST:-127.0.0.1}:${PGPORT:-5432}, no apt-get to install one and no Docker: install PostgreSQL 13+ (see README) or set PGHOST/PGPORT/PGUSER/PGPASSWORD"
-fi
-
-if [ "$FRESH_DB" = 1 ]; then
-  log "Dropping database $DB_NAME (--fresh-db)"
-  pg_sql "drop database if exists $DB_NAME with (force)" >/dev/null
-fi
-if [ "$(pg_sql "select 1 from pg_database where datname = '$DB_NAME'")" != 1 ]; then
-  log "Creating database $DB_NAME"
-  pg_sql "create database $DB_NAME" >/dev/null
+  log "No PostgreSQL on ${PGHOST:-127.0.0.1}:${PGPORT:-5432}: starting a private one for this session (data is not kept)"
+  start_private_postgres "$DB_NAME" || fail "the private PostgreSQL did not start"
 fi
 log "PostgreSQL: ${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$DB_NAME as ${PGUSER:-postgres}"
 
@@ -316,7 +271,7 @@ wait_for Keycloak "$KEYCLOAK_PID" "$KEYCLOAK_START_TIMEOUT" \
 # ------------------------------------------------------------------------------------------- the service
 log "Starting the service on 127.0.0.1:$PORT (log: $STATE_DIR/service.log)"
 spawn "$STATE_DIR/service.log" env \
-  PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+  PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 SHUTDOWN_DELAY="${SHUTDOWN_DELAY:-1s}" \
   QUARKUS_LOG_CONSOLE_JSON_ENABLED="${QUARKUS_LOG_CONSOLE_JSON_ENABLED:-false}" \
   DB_HOST="${PGHOST:-127.0.0.1}" DB_PORT="${PGPORT:-5432}" DB_NAME="$DB_NAME" \
   DB_USERNAME="${PGUSER:-postgres}" DB_PASSWORD="${PGPASSWORD:-}" \

@@ -1,8 +1,11 @@
 """
-Fault-injection suite: runs each scenario against the production jar and the real PostgreSQL, and prints for each
+Fault-injection suite: runs each scenario against the production jar and a real PostgreSQL, and prints for each
 one: events accepted, delivered, duplicates, lost (lost must be 0). Loopback only; every load loop is bounded.
 
-  python3 src/faults/faults.py [scenario ...]     (default: all)
+  python3 src/faults/faults.py [scenario ...]     (default: all; src/faults/run.sh sets the environment)
+
+The server is the one at PGHOST:PGPORT; PG_CTL is the pg_ctl command that restarts it (run.sh starts a private
+server and sets both), so the restart scenario never touches a server this suite did not start.
 """
 import base64
 import hashlib
@@ -10,7 +13,9 @@ import hmac
 import http.server
 import json
 import os
+import shlex
 import signal
+import socket
 import socketserver
 import subprocess
 import sys
@@ -27,9 +32,19 @@ KEY = os.path.join(ROOT, "src/test/resources/test-keys/privateKey.pem")
 PUBLIC_KEY = os.path.join(ROOT, "src/test/resources/test-keys/publicKey.pem")
 ISSUER = "https://faults.perscom.test"
 DB = os.environ.get("FAULTS_DB", "perscom_webhooks_faults")
-PORT = int(os.environ.get("FAULTS_PORT", "18090"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+PORT = int(os.environ.get("FAULTS_PORT") or free_port())
 BASE = f"http://127.0.0.1:{PORT}"
-PSQL = ["psql", "-h", os.environ.get("PGHOST", "127.0.0.1"), "-U", os.environ.get("PGUSER", "postgres"), "-Atq"]
+PGHOST = os.environ.get("PGHOST", "127.0.0.1")
+PGPORT = os.environ.get("PGPORT", "5432")
+PSQL = ["psql", "-h", PGHOST, "-p", PGPORT, "-U", os.environ.get("PGUSER", "postgres"), "-Atq"]
 
 
 def log(message):
@@ -123,7 +138,7 @@ class Service:
         self.app_dir = app_dir
         with open(PUBLIC_KEY) as f:
             public_key = "".join(line.strip() for line in f if "-----" not in line)
-        self.env = dict(os.environ, PORT=str(PORT), DB_HOST="127.0.0.1", DB_NAME=DB,
+        self.env = dict(os.environ, PORT=str(PORT), DB_HOST=PGHOST, DB_PORT=PGPORT, DB_NAME=DB,
                         DB_USERNAME=os.environ.get("PGUSER", "postgres"), DB_PASSWORD=os.environ.get("PGPASSWORD", ""),
                         QUARKUS_OIDC_PUBLIC_KEY=public_key, QUARKUS_OIDC_TOKEN_ISSUER=ISSUER,
                         WEBHOOKS_SECRETS_ENCRYPTION_KEYS="faults:" + base64.b64encode(b"k" * 32).decode(),
@@ -278,11 +293,10 @@ def scenario_postgres_restart(service, receiver):
     create_webhook(tenant, receiver.url("/pg"), receiver.secrets["/pg"])
     load = Load(tenant, rate=40, seconds=14).start()
     time.sleep(5)
-    version = sorted(os.listdir("/etc/postgresql"))[-1]
-    log(f"restarting PostgreSQL {version} under load")
+    log(f"restarting the suite's PostgreSQL on port {PGPORT} under load")
     outage_started = time.time()
-    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart", "-m", "fast"],
-                   check=True, capture_output=True)
+    subprocess.run(shlex.split(os.environ["PG_CTL"]) + ["-m", "fast", "-w", "restart"], check=True,
+                   capture_output=True)
     outage = time.time() - outage_started
     load.join()
     drained = wait_drained()
@@ -375,6 +389,8 @@ SCENARIOS = {
 def main(argv):
     names = argv or list(SCENARIOS)
     app_dir = os.environ["FAULTS_APP_DIR"]
+    if "postgres-restart" in names and not os.environ.get("PG_CTL"):
+        sys.exit("PG_CTL is not set: run src/faults/run.sh, which starts a PostgreSQL of the suite's own to restart")
     psql(f"drop database if exists {DB} with (force)", database="postgres")
     psql(f"create database {DB}", database="postgres")
     service = Service(app_dir, {})

@@ -54,9 +54,10 @@ is_jdk25() {
     && grep -q 'jdk.internal.vm.ci' "$1/release"
 }
 JDK=""
-for c in "${NATIVE_CHECK_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25*; do
+. "$ROOT/.ci/jdk.sh"
+while read -r c; do
   if [ -n "$c" ] && is_jdk25 "$c"; then JDK="$(readlink -f "$c")"; break; fi
-done
+done < <(echo "${NATIVE_CHECK_JAVA_HOME:-}"; jdk_candidates)
 [ -n "$JDK" ] || die "no JDK 25 with jdk.internal.vm.ci found (set NATIVE_CHECK_JAVA_HOME)"
 JAVA="$JDK/bin/java"
 command -v gcc >/dev/null || die "gcc is needed (apt-get install gcc): the builder queries C struct layouts and needs a small JNI helper"

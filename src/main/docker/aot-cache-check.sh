@@ -8,7 +8,10 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 APP=${1:-$ROOT/target/quarkus-app}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The cache is only valid for the JDK build that recorded it: JAVA_HOME (as .ci/run sets it), else a JDK 25.
+. "$ROOT/.ci/jdk.sh"
+use_jdk 25
+JAVA=$JAVA_HOME/bin/java
 
 [ -f "$APP/app.aot" ] || { echo "aot-cache-check: no $APP/app.aot (./mvnw verify on JDK 25 records it)" >&2; exit 1; }
 opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/src/main/docker/Dockerfile.jvm")

@@ -23,9 +23,10 @@ SOURCES="${1:-$ROOT/target/native-sources}"
 log() { echo "negative: $*" >&2; }
 
 JDK=""
-for c in "${NATIVE_CHECK_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25*; do
-  if [ -n "$c" ] && [ -x "$c/bin/javac" ] && grep -q '^JAVA_VERSION="25' "$c/release" 2>/dev/null; then JDK="$c"; break; fi
-done
+. "$ROOT/.ci/jdk.sh"
+while read -r c; do
+  if [ -n "$c" ] && [ -x "$c/bin/javac" ] && [ "$(jdk_major "$c")" = 25 ]; then JDK="$c"; break; fi
+done < <(echo "${NATIVE_CHECK_JAVA_HOME:-}"; jdk_candidates)
 [ -n "$JDK" ] || { log "no JDK 25 found"; exit 2; }
 
 if [ ! -f "$SOURCES/native-image.args" ]; then
