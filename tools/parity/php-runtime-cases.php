@@ -173,6 +173,11 @@ foreach ($relative as $text) {
     }
     emit('date-modify', [['s', $text], ['s', $now]], fn() => (new DateTimeImmutable($now, new DateTimeZone('UTC')))->modify($text)->format('Y-m-d H:i:s.u e'));
 }
+foreach (['2024-01-15', '10:00', '2024-01-15 10:00', '15 Jan', 'Jan 2024', '@86400', '+1 day 10:00', 'Europe/Berlin',
+             '2024-01-15 Europe/Berlin', '2024-01-15 10:00 +02:00', 'last day of february', 'first monday of next month',
+             'monday next week', 'sunday this week', 'sunday last week'] as $text) {
+    emit('date-modify', [['s', $text], ['s', $now]], fn() => (new DateTimeImmutable($now, new DateTimeZone('UTC')))->modify($text)->format('Y-m-d H:i:s.u e'));
+}
 Carbon::setTestNow();
 
 // number_format, round
@@ -384,4 +389,17 @@ foreach (array_merge($relative, ['2024-01-32', '2024-02-30 10:00', '2024-1-5', '
 foreach (['2024-01-32', 'xyz', '2024-01-15 10:30:45 Foo/Bar', '10/35/2024', '2024-01-15 00:00 am', '2024-01-15 13:00 pm',
              '2024-01-15 10:30 10:40', '2024-01-15 2024-01-16', '31.02.2024', '2024-01-15 +'] as $text) {
     emit('date-parse', [['s', $text], ['s', 'UTC']], fn() => (new DateTimeImmutable($text, new DateTimeZone('UTC')))->format('Y-m-d H:i:s.u e T P'));
+}
+
+// array keys as PHP normalises them, and where $a[] appends
+foreach ([['1', '01', '-0', '-5', '1.5', ' 1', '9223372036854775808', '-9223372036854775808', '0x1', 'a'],
+             [true, false, null, 1.7, -1.7, 0.0, '', 5, '5'], [-5, 'x'], [3, 1], [PHP_INT_MAX - 1], ['9223372036854775807']] as $keys) {
+    emit('array-keys', [t($keys)], function () use ($keys) {
+        $a = [];
+        foreach ($keys as $i => $k) {
+            $a[$k] = $i;
+        }
+        $a[] = 'appended';
+        return [$a, array_is_list($a)];
+    });
 }

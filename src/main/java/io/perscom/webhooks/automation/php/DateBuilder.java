@@ -69,7 +69,10 @@ final class DateBuilder {
     private boolean zoneSet;
 
     void zone(PhpZone value) {
-        zone = value;
+        if (!keepTime) {
+            // modify() ignores a zone in the text (only "@ts" switches the date to UTC)
+            zone = value;
+        }
         zoneSet = true;
     }
 
@@ -110,7 +113,8 @@ final class DateBuilder {
     void timestamp(long seconds, long micros) {
         timestampSeconds = seconds;
         timestampMicros = micros;
-        zone(PhpZone.offset(ZoneOffset.UTC));
+        zone = PhpZone.offset(ZoneOffset.UTC);
+        zoneSet = true;
     }
 
     void relative(ChronoUnit unit, long amount) {

@@ -166,6 +166,7 @@ class PhpRuntimeParityTest {
             case "chunk" -> PhpArrays.chunk((PhpArray) in.get(0), (Long) in.get(1), (Boolean) in.get(2), budget);
             case "merge" -> PhpArrays.merge((PhpArray) in.get(0), (PhpArray) in.get(1), budget);
             case "in-array" -> PhpArrays.inArray(in.get(0), (PhpArray) in.get(1), (Boolean) in.get(2));
+            case "array-keys" -> arrayKeys((PhpArray) in.get(0));
             default -> throw new IllegalArgumentException("unknown case kind " + kind);
         };
     }
@@ -177,6 +178,16 @@ class PhpRuntimeParityTest {
         } catch (PhpError unparsable) {
             return false;
         }
+    }
+
+    /** $a[$key] = $i for each listed key, then $a[] = 'appended'. */
+    private static Object arrayKeys(PhpArray keys) {
+        PhpArray array = new PhpArray();
+        for (Map.Entry<Object, Object> entry : keys.entries()) {
+            array.put(entry.getValue(), entry.getKey());
+        }
+        array.append("appended");
+        return PhpArray.of(array, array.isList());
     }
 
     private static Object escape(String s, String strategy, Budget budget) {
