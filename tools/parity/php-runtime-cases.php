@@ -403,3 +403,9 @@ foreach ([['1', '01', '-0', '-5', '1.5', ' 1', '9223372036854775808', '-92233720
         return [$a, array_is_list($a)];
     });
 }
+
+// array_column
+$rows = [['id' => 3, 'name' => 'a', 'k' => 'x'], ['id' => 5, 'name' => 'b'], ['name' => 'c', 'k' => 'y'], 'scalar', ['id' => '7', 'k' => 1.5], ['id' => 9, 'name' => null, 'k' => null]];
+foreach ([['name', null], ['name', 'id'], ['id', 'k'], [null, 'id'], ['missing', null]] as [$col, $idx]) {
+    emit('column', [t($rows), t($col), t($idx)], fn() => array_column($rows, $col, $idx));
+}
