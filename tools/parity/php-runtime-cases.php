@@ -409,3 +409,8 @@ $rows = [['id' => 3, 'name' => 'a', 'k' => 'x'], ['id' => 5, 'name' => 'b'], ['n
 foreach ([['name', null], ['name', 'id'], ['id', 'k'], [null, 'id'], ['missing', null]] as [$col, $idx]) {
     emit('column', [t($rows), t($col), t($idx)], fn() => array_column($rows, $col, $idx));
 }
+
+// timezone names as DateTimeZone takes them
+foreach (['UTC', 'utc', 'Europe/Berlin', 'europe/berlin', 'America/New_York', '+05:30', '-0800', 'EST', 'cest', 'Asia/Kolkata', 'Mars/Base', 'GMT'] as $zone) {
+    emit('zone', [t($zone)], fn() => (new DateTimeImmutable('2024-07-01 12:00:00', new DateTimeZone('UTC')))->setTimezone(new DateTimeZone($zone))->format('Y-m-d H:i:s e T P I'));
+}
