@@ -430,3 +430,13 @@ for ($i = 0; $i < 400; $i++) {
     emit('number-format', [t($v), t(max(0, $p)), t('.'), t(',')], fn() => number_format($v, max(0, $p), '.', ','));
     emit('sprintf', [t('%.' . max(0, $p) . 'f|%e|%g|%.3e'), t([$v, $v, $v, $v])], fn() => sprintf('%.' . max(0, $p) . 'f|%e|%g|%.3e', $v, $v, $v, $v));
 }
+
+// Carbon dates against other values
+$carbon = Carbon::parse('2024-01-01 10:00:00', 'UTC');
+foreach (['2024-01-01 10:00:00', '2024-01-01', '2025', '', null, true, false, 1, 0, 1.5, [], 'abc'] as $x) {
+    emit('date-compare', [t($x)], fn() => [$carbon == $x, $carbon <=> $x, $x <=> $carbon]);
+}
+foreach (['2024-01-01 11:00:00' => 'Europe/Berlin', '2024-01-01 10:00:01' => 'UTC', '2024-01-01 09:59:59' => 'UTC'] as $text => $zone) {
+    $other = Carbon::parse($text, $zone);
+    emit('date-compare-date', [t($text), t($zone)], fn() => [$carbon == $other, $carbon <=> $other, $carbon < $other]);
+}

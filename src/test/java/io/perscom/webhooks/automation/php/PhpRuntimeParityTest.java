@@ -35,6 +35,9 @@ class PhpRuntimeParityTest {
     /** The fixed "now" the relative date cases were generated with. */
     private static final Instant NOW = Instant.parse("2024-01-31T15:45:30.250Z");
 
+    /** Carbon::parse('2024-01-01 10:00:00', 'UTC'). */
+    private static final PhpDate CARBON = PhpDate.of(Instant.parse("2024-01-01T10:00:00Z"), ZoneId.of("UTC"));
+
     @TestFactory
     Stream<DynamicNode> replaysPhpCases() throws IOException {
         Map<String, List<DynamicNode>> byKind = new LinkedHashMap<>();
@@ -162,6 +165,14 @@ class PhpRuntimeParityTest {
             case "in-array" -> PhpArrays.inArray(in.get(0), (PhpArray) in.get(1), (Boolean) in.get(2));
             case "array-keys" -> arrayKeys((PhpArray) in.get(0));
             case "column" -> PhpArrays.column((PhpArray) in.get(0), in.get(1), in.get(2));
+            case "date-compare" -> PhpArray.of(Php.looseEquals(CARBON, in.get(0)), (long) Php.compare(CARBON, in.get(0)),
+                    (long) Php.compare(in.get(0), CARBON));
+            case "date-compare-date" -> {
+                PhpDate other = PhpDate.of(LocalDateTime.parse(((String) in.get(0)).replace(' ', 'T'))
+                        .atZone(ZoneId.of((String) in.get(1))));
+                yield PhpArray.of(Php.looseEquals(CARBON, other), (long) Php.compare(CARBON, other),
+                        Php.isSmaller(CARBON, other));
+            }
             case "zone" -> PhpDate.of(Instant.parse("2024-07-01T12:00:00Z"), ZoneId.of("UTC")).withZone((String) in.get(0))
                     .format("Y-m-d H:i:s e T P I");
             default -> throw new IllegalArgumentException("unknown case kind " + kind);
