@@ -462,3 +462,9 @@ foreach ([
         return [$r, $m];
     });
 }
+foreach ([['/STRAẞE/iu', 'straße'], ['/[ß]/iu', 'ẞ'], ['/ß/i', 'ẞ'], ['/ß/u', 'ẞ']] as [$re, $subject]) {
+    emit('preg-match', [t($re), t($subject)], function () use ($re, $subject) {
+        $r = preg_match($re, $subject, $m);
+        return $r === false ? ['FALSE', preg_last_error_msg()] : [$r, $m];
+    });
+}

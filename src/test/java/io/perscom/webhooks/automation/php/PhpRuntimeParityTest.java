@@ -40,9 +40,7 @@ class PhpRuntimeParityTest {
      * Inputs where we knowingly differ from PHP, with the reason. The test checks they still differ, so a fix shows up
      * as a failure asking to remove the entry.
      */
-    private static final Map<String, String> KNOWN_DIVERGENCES = Map.of(
-            "[[\"s\",\"/ß/iu\"],[\"s\",\"ẞ\"]]",
-            "java.util.regex folds a literal ß only to itself, PCRE also matches the capital sharp s U+1E9E");
+    private static final Map<String, String> KNOWN_DIVERGENCES = Map.of();
 
     /** Carbon::parse('2024-01-01 10:00:00', 'UTC'). */
     private static final PhpDate CARBON = PhpDate.of(Instant.parse("2024-01-01T10:00:00Z"), ZoneId.of("UTC"));
