@@ -147,7 +147,8 @@ foreach ($dates as [$text, $zone]) {
         json_encode($c), $c->getTimestamp(), $c->year, $c->month, $c->day, $c->hour, $c->minute, $c->second, $c->micro,
         $c->dayOfWeek, $c->dayOfWeekIso, $c->dayOfYear, $c->daysInMonth, $c->weekOfYear, $c->timestamp, $c->tzName,
         $c->offset, $c->offsetHours, $c->quarter, $c->englishDayOfWeek, $c->shortEnglishMonth, $c->dst, $c->utc,
-        $c->milli, $c->weekOfMonth, $c->daysInYear, $c->noZeroHour, $c->century, $c->yearIso]);
+        $c->milli, $c->weekOfMonth, $c->daysInYear, $c->noZeroHour, $c->century, $c->yearIso, $c->week, $c->weekYear,
+        $c->isoWeek, $c->isoWeekYear]);
 }
 
 // date parsing: absolute forms with DateTime, relative ones with Carbon's test clock

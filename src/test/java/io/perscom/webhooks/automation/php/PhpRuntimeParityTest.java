@@ -269,7 +269,8 @@ class PhpRuntimeParityTest {
         for (String getter : List.of("year", "month", "day", "hour", "minute", "second", "micro", "dayOfWeek",
                 "dayOfWeekIso", "dayOfYear", "daysInMonth", "weekOfYear", "timestamp", "tzName", "offset",
                 "offsetHours", "quarter", "englishDayOfWeek", "shortEnglishMonth", "dst", "utc", "milli",
-                "weekOfMonth", "daysInYear", "noZeroHour", "century", "yearIso")) {
+                "weekOfMonth", "daysInYear", "noZeroHour", "century", "yearIso", "week", "weekYear", "isoWeek",
+                "isoWeekYear")) {
             out.append(d.attribute(getter));
         }
         return out;
