@@ -469,3 +469,13 @@ foreach ([['/STRAẞE/iu', 'straße'], ['/[ß]/iu', 'ẞ'], ['/ß/i', 'ẞ'], ['
         return $r === false ? ['FALSE', preg_last_error_msg()] : [$r, $m];
     });
 }
+
+// Carbon methods templates may call
+foreach ($dates as [$text, $zone]) {
+    $c = Carbon::parse($text, $zone);
+    foreach (['toDateString', 'toDateTimeString', 'toIso8601String', 'toAtomString', 'toW3cString', 'toRfc3339String',
+                 'toFormattedDateString', 'toTimeString', 'toDateTimeLocalString', 'toDayDateTimeString', 'toCookieString',
+                 'toRfc2822String', 'toRssString', 'toISOString', 'toJSON', 'getTimestamp', 'isWeekend', 'isWeekday', 'isLeapYear'] as $method) {
+        emit('carbon-method', [['s', $text], ['s', $zone], ['s', $method]], fn() => $c->$method());
+    }
+}

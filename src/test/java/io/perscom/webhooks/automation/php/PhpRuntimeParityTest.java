@@ -132,6 +132,10 @@ class PhpRuntimeParityTest {
             case "json-decode" -> jsonDecode((String) in.get(0));
             case "date-format" -> date(in).format((String) in.get(2));
             case "carbon" -> carbon(date(in));
+            case "carbon-method" -> {
+                assertTrue(PhpDate.isAllowedMethod((String) in.get(2)));
+                yield date(in).callMethod((String) in.get(2), List.of());
+            }
             case "date-parse" -> PhpDate.parse((String) in.get(0), ZoneId.of((String) in.get(1)), NOW)
                     .format("Y-m-d H:i:s.u e T P");
             case "date-relative" -> PhpDate.parse((String) in.get(0), ZoneId.of((String) in.get(1)), NOW)
