@@ -479,3 +479,7 @@ foreach ($dates as [$text, $zone]) {
         emit('carbon-method', [['s', $text], ['s', $zone], ['s', $method]], fn() => $c->$method());
     }
 }
+emit('date-cast', [['s', 'int']], fn() => (int) $carbon);
+emit('date-cast', [['s', 'float']], fn() => (float) $carbon);
+emit('date-cast', [['s', 'bool']], fn() => (bool) $carbon);
+emit('date-cast', [['s', 'string']], fn() => (string) $carbon);

@@ -132,6 +132,12 @@ class PhpRuntimeParityTest {
             case "json-decode" -> jsonDecode((String) in.get(0));
             case "date-format" -> date(in).format((String) in.get(2));
             case "carbon" -> carbon(date(in));
+            case "date-cast" -> switch ((String) in.get(0)) {
+                case "int" -> Php.toLong(CARBON);
+                case "float" -> Php.toDouble(CARBON);
+                case "bool" -> Php.toBool(CARBON);
+                default -> Php.toStr(CARBON);
+            };
             case "carbon-method" -> {
                 assertTrue(PhpDate.isAllowedMethod((String) in.get(2)));
                 yield date(in).callMethod((String) in.get(2), List.of());
