@@ -147,7 +147,8 @@ foreach ($dates as [$text, $zone]) {
         json_encode($c), $c->getTimestamp(), $c->year, $c->month, $c->day, $c->hour, $c->minute, $c->second, $c->micro,
         $c->dayOfWeek, $c->dayOfWeekIso, $c->dayOfYear, $c->daysInMonth, $c->weekOfYear, $c->timestamp, $c->tzName,
         $c->offset, $c->offsetHours, $c->quarter, $c->englishDayOfWeek, $c->shortEnglishMonth, $c->dst, $c->utc,
-        $c->milli, $c->weekOfMonth, $c->daysInYear, $c->noZeroHour, $c->century, $c->yearIso]);
+        $c->milli, $c->weekOfMonth, $c->daysInYear, $c->noZeroHour, $c->century, $c->yearIso, $c->week, $c->weekYear,
+        $c->isoWeek, $c->isoWeekYear]);
 }
 
 // date parsing: absolute forms with DateTime, relative ones with Carbon's test clock
@@ -171,6 +172,11 @@ foreach ($relative as $text) {
     foreach (['UTC', 'Europe/Berlin'] as $zone) {
         emit('date-relative', [['s', $text], ['s', $zone], ['s', $now]], fn() => Carbon::parse($text, $zone)->format('Y-m-d H:i:s.u e'));
     }
+    emit('date-modify', [['s', $text], ['s', $now]], fn() => (new DateTimeImmutable($now, new DateTimeZone('UTC')))->modify($text)->format('Y-m-d H:i:s.u e'));
+}
+foreach (['2024-01-15', '10:00', '2024-01-15 10:00', '15 Jan', 'Jan 2024', '@86400', '+1 day 10:00', 'Europe/Berlin',
+             '2024-01-15 Europe/Berlin', '2024-01-15 10:00 +02:00', 'last day of february', 'first monday of next month',
+             'monday next week', 'sunday this week', 'sunday last week'] as $text) {
     emit('date-modify', [['s', $text], ['s', $now]], fn() => (new DateTimeImmutable($now, new DateTimeZone('UTC')))->modify($text)->format('Y-m-d H:i:s.u e'));
 }
 Carbon::setTestNow();
@@ -305,3 +311,175 @@ foreach ([['/,/', 'a,b,,c', -1], ['/,/', 'a,b,,c', 2], ['//', 'abc', -1], ['/(?<
              ['/x/', '', -1], ['/,/', ',a,', -1]] as [$re, $subject, $limit]) {
     emit('preg-split', [t($re), t($subject), t($limit)], fn() => preg_split($re, $subject, $limit));
 }
+
+// escapers (Twig's strategies)
+foreach (array_merge($texts, ['a"b\'c&d<e>f', "line\u{2028}sep \u{7f}\u{1}\u{9f}", 'path/to?x=1&y=é#frag', 'tab	end', '~-_.!*()', '1,2.3-4_5']) as $s) {
+    foreach (['html', 'js', 'css', 'html_attr', 'url'] as $strategy) {
+        emit('escape', [t($s), t($strategy)], fn() => twig_escape_filter($GLOBALS['twig'], $s, $strategy));
+    }
+    emit('spaceless', [t($s)], fn() => twig_spaceless($s));
+}
+emit('spaceless', [t("  <div>\n  <b> x </b>\t</div>  ")], fn() => twig_spaceless("  <div>\n  <b> x </b>\t</div>  "));
+foreach ([['a' => 1, 'b' => [1, 2, 'x' => 'y z'], 'c' => null, 'd' => true, 'e' => false, 'f' => 1.5, 'g' => 'é/&', 5 => 'five', 'h' => []],
+             [1, 2, 3], ['q' => 'a b+c', 'n' => ['deep' => ['er' => 1]]]] as $data) {
+    emit('http-build-query', [t($data)], fn() => http_build_query($data, '', '&', PHP_QUERY_RFC3986));
+}
+
+// array functions
+foreach ([[1, 5, 1], [5, 1, 1], [0, 10, 3], [1, 2, 0.5], ['a', 'e', 1], ['e', 'a', 2], ['a', 'e', 0], [1, 5, 0], [1, 5, -2],
+             ['1', '5', 1], ['1.5', '4', 1], [0, 1, 0.25], [1, 1, 1], ['A', 'z', 10], ['aa', 'cc', 1], ['', 'c', 1], [null, 3, 1],
+             [true, 3, 1], [1, 5, '2'], [1, 5, '1.5'], [5, 1, 10], [0.1, 0.5, 0.1], [1, 5, 10], ['a', 'c', '1.5'], ['5', 'a', 1],
+             [10, 0, -3], [-3, 3, 2], [0, 99999, 1], ['é', 'z', 1], [1.0, 3, 1], [3, 1.5, 0.5]] as [$a, $b, $s]) {
+    emit('range', [t($a), t($b), t($s)], function () use ($a, $b, $s) {
+        $r = range($a, $b, $s);
+        return count($r) > 20 ? ['count', count($r), $r[0], end($r)] : $r;
+    });
+}
+$lists = [[3, 1, 2], ['b' => 2, 'a' => 1, 'c' => 3], [10, '9', 'abc', 2.5, true, null, '10'], ['x', 'X', 'é', 'e', 'E', ''],
+    [1, '1', 1.0, true], [], [[2, 1], [1, 2], [1]], ['10', '9', '1e1', '010'], [5 => 'a', 3 => 'b', 'k' => 'c']];
+foreach ($lists as $list) {
+    emit('asort', [t($list)], function () use ($list) { asort($list); return $list; });
+    emit('reverse-array', [t($list), t(false)], fn() => array_reverse($list, false));
+    emit('reverse-array', [t($list), t(true)], fn() => array_reverse($list, true));
+    emit('implode', [t(', '), t($list)], fn() => implode(', ', $list));
+    emit('max', [t([$list])], fn() => max($list));
+    emit('min', [t([$list])], fn() => min($list));
+    emit('keys', [t($list)], fn() => array_keys($list));
+    foreach ([1, 2, 4] as $size) {
+        emit('chunk', [t($list), t($size), t(true)], fn() => array_chunk($list, $size, true));
+        emit('chunk', [t($list), t($size), t(false)], fn() => array_chunk($list, $size, false));
+    }
+    foreach ($lists as $other) {
+        emit('merge', [t($list), t($other)], fn() => array_merge($list, $other));
+    }
+    foreach ([1, '1', 'abc', null, 0, 2.5, true, ''] as $needle) {
+        emit('in-array', [t($needle), t($list), t(false)], fn() => in_array($needle, $list, false));
+        emit('in-array', [t($needle), t($list), t(true)], fn() => in_array($needle, $list, true));
+    }
+}
+foreach ([[1, 2, 3], ['a', 'b'], [1, '1'], ['1', 1], [null, false], [0, 'a'], ['a', 0], [[1, 2], [1, 3]], [1, [0]], ['10', '9'],
+             ['abc', 5], [2.5, 2], [-1, null]] as $args) {
+    emit('max', [t($args)], fn() => max(...$args));
+    emit('min', [t($args)], fn() => min(...$args));
+}
+emit('max', [t([5])], fn() => max(5));
+emit('max', [t([[]])], fn() => max([]));
+emit('uasort-desc', [t([3, 1, 2, 5, 4])], function () { $a = [3, 1, 2, 5, 4]; uasort($a, fn($x, $y) => $y <=> $x); return $a; });
+
+// more date parsing forms: strtotime() with a fixed base timestamp has the DateTime constructor's semantics
+// (a date without a time means midnight), which Carbon's test clock (it uses modify()) does not
+$base = (new DateTimeImmutable($now, new DateTimeZone('UTC')))->getTimestamp();
+foreach (array_merge($relative, ['2024-01-32', '2024-02-30 10:00', '2024-1-5', '2024-01-15 10:30:45.1', '2024-01-15T10:30', '1/2/2024',
+             '2024-01-15 10am', 'Sat, 13 Jan 2024 10:00:00 GMT', '2024-01-15 10:30:45 +01:00', '2024-01-15 10:30:45+0100',
+             '2024-01-15T10:30:45-05', 'noon tomorrow', 'tomorrow noon', '2024-01-15 midnight', 'xyz', '2024-01-15 10:30:45 Foo/Bar',
+             '10/35/2024', '2024-06-15 America/Chicago', '@1700000000', '@-86400', '  2024-01-15  ', '2024-01-15 10:30:60',
+             'February 29 2023', 'Jan 2024', '15 Jan', 'Sept 5, 2024', '2024-01-15 12:00 pm', '2024-01-15 00:00 am',
+             '2024-01-15 13:00 pm', 'last day of february', 'first monday of next month', '+1 month -1 day', 'yesterday noon',
+             'midnight +1 hour', 'next week', 'this friday', '12/25', '2024-01-15 10:30:45 EST', 'now + 2 hours']) as $text) {
+    foreach (['UTC', 'Asia/Kolkata', 'America/New_York'] as $zone) {
+        emit('strtotime', [['s', $text], ['s', $zone], ['i', (string) $base]], function () use ($text, $zone, $base) {
+            date_default_timezone_set($zone);
+            try {
+                return strtotime($text, $base);
+            } finally {
+                date_default_timezone_set('UTC');
+            }
+        });
+    }
+}
+foreach (['2024-01-32', 'xyz', '2024-01-15 10:30:45 Foo/Bar', '10/35/2024', '2024-01-15 00:00 am', '2024-01-15 13:00 pm',
+             '2024-01-15 10:30 10:40', '2024-01-15 2024-01-16', '31.02.2024', '2024-01-15 +'] as $text) {
+    emit('date-parse', [['s', $text], ['s', 'UTC']], fn() => (new DateTimeImmutable($text, new DateTimeZone('UTC')))->format('Y-m-d H:i:s.u e T P'));
+}
+
+// array keys as PHP normalises them, and where $a[] appends
+foreach ([['1', '01', '-0', '-5', '1.5', ' 1', '9223372036854775808', '-9223372036854775808', '0x1', 'a'],
+             [true, false, null, 1.7, -1.7, 0.0, '', 5, '5'], [-5, 'x'], [3, 1], [PHP_INT_MAX - 1], ['9223372036854775807']] as $keys) {
+    emit('array-keys', [t($keys)], function () use ($keys) {
+        $a = [];
+        foreach ($keys as $i => $k) {
+            $a[$k] = $i;
+        }
+        $a[] = 'appended';
+        return [$a, array_is_list($a)];
+    });
+}
+
+// array_column
+$rows = [['id' => 3, 'name' => 'a', 'k' => 'x'], ['id' => 5, 'name' => 'b'], ['name' => 'c', 'k' => 'y'], 'scalar', ['id' => '7', 'k' => 1.5], ['id' => 9, 'name' => null, 'k' => null]];
+foreach ([['name', null], ['name', 'id'], ['id', 'k'], [null, 'id'], ['missing', null]] as [$col, $idx]) {
+    emit('column', [t($rows), t($col), t($idx)], fn() => array_column($rows, $col, $idx));
+}
+
+// timezone names as DateTimeZone takes them
+foreach (['UTC', 'utc', 'Europe/Berlin', 'europe/berlin', 'America/New_York', '+05:30', '-0800', 'EST', 'cest', 'Asia/Kolkata', 'Mars/Base', 'GMT'] as $zone) {
+    emit('zone', [t($zone)], fn() => (new DateTimeImmutable('2024-07-01 12:00:00', new DateTimeZone('UTC')))->setTimezone(new DateTimeZone($zone))->format('Y-m-d H:i:s e T P I'));
+}
+
+// deterministic fuzz of float formatting and rounding
+mt_srand(20261128);
+for ($i = 0; $i < 400; $i++) {
+    $mantissa = mt_rand(0, 999999999) / mt_rand(1, 999999);
+    $v = $mantissa * (10 ** mt_rand(-12, 16)) * (mt_rand(0, 1) ? 1 : -1);
+    if ($i % 4 === 0) {
+        $v = round($v, mt_rand(0, 6)) + (mt_rand(0, 1) ? 0.005 : 0.0000000001);
+    }
+    $p = mt_rand(-3, 8);
+    emit('tostr', [t($v)], fn() => (string) $v);
+    emit('json', [t($v), ['i', '0']], fn() => json_encode($v));
+    emit('round', [t($v), t($p)], fn() => round($v, $p));
+    emit('number-format', [t($v), t(max(0, $p)), t('.'), t(',')], fn() => number_format($v, max(0, $p), '.', ','));
+    emit('sprintf', [t('%.' . max(0, $p) . 'f|%e|%g|%.3e'), t([$v, $v, $v, $v])], fn() => sprintf('%.' . max(0, $p) . 'f|%e|%g|%.3e', $v, $v, $v, $v));
+}
+
+// Carbon dates against other values
+$carbon = Carbon::parse('2024-01-01 10:00:00', 'UTC');
+foreach (['2024-01-01 10:00:00', '2024-01-01', '2025', '', null, true, false, 1, 0, 1.5, [], 'abc'] as $x) {
+    emit('date-compare', [t($x)], fn() => [$carbon == $x, $carbon <=> $x, $x <=> $carbon]);
+}
+foreach (['2024-01-01 11:00:00' => 'Europe/Berlin', '2024-01-01 10:00:01' => 'UTC', '2024-01-01 09:59:59' => 'UTC'] as $text => $zone) {
+    $other = Carbon::parse($text, $zone);
+    emit('date-compare-date', [t($text), t($zone)], fn() => [$carbon == $other, $carbon <=> $other, $carbon < $other]);
+}
+
+// regular expressions as templates and conditions plausibly write them
+foreach ([
+    ['/^[\w.+-]+@[\w-]+\.[\w.-]+$/', 'first.last+tag@example.co.uk'], ['/@example\.com$/i', 'Bob@EXAMPLE.com'],
+    ['/^\+?[0-9 ()-]{7,}$/', '+1 (555) 123-4567'], ['/^\d{4}-\d{2}-\d{2}$/', '2024-01-15'], ['/^(?:Sgt|Cpl|Pvt)\.?\s/', 'Sgt. Smith'],
+    ['/\bcaptain\b/i', 'The Captain is here'], ['/^\p{Lu}\p{Ll}+$/u', 'Émile'], ['/^\p{Lu}\p{Ll}+$/', 'Émile'], ['/straße/iu', 'STRASSE'],
+    ['/ß/iu', 'ẞ'], ['/k/iu', 'K'], ['/^.{3}$/u', '日本語'], ['/^.{3}$/', '日本語'], ['/(?<=\d)(?=(\d{3})+$)/', '1234567'],
+    ['/^(?>a+)b/', 'aaab'], ['/a++b/', 'aaab'], ['/(a)?b\1/', 'b'], ['/^\s*$/', "  \n"], ['/[^\x00-\x7F]/', 'abcé'], ['/[\x{4e00}-\x{9fff}]/u', 'x漢'],
+    ['/^[[:upper:]][[:lower:]]+$/', 'Hello'], ['/^[[:upper:]][[:lower:]]+$/u', 'Élan'], ['/\d+/u', '١٢٣'], ['/\d+/', '١٢٣'],
+    ['/^(\w+)\s(\w+)$/', 'hello world'], ['~^/api/v\d+/~', '/api/v2/users'], ['%^[a-z]+$%', 'abc'], ['!^x!', 'xyz'],
+    ['/(?i:ab)c/', 'ABc'], ['/a.c/su', "a\u{2028}c"], ['/^a$/m', "b\r\na\r\nc"], ['/^a\r?$/m', "b\r\na\r\nc"], ['/\Ga/', 'ba'],
+    ['/(?<year>\d{4})|(?<word>[a-z]+)/', 'abc'], ['/(x)?(?<n>y)/', 'y'], ['/[\d-]+/', '12-34'], ['/[a\-z]+/', 'a-z'], ['/[\w\s]+/u', 'é à'],
+    ['/\//', 'a/b'], ['{\d+}', 'a12'], ['[\d+]', 'a12'], ['(\d+)', 'a12'], ['/\$\d+(\.\d\d)?/', 'costs $12.50'], ['/a{2}/', 'aa'], ['/a{2,3}?/', 'aaa'],
+] as [$re, $subject]) {
+    emit('preg-match', [t($re), t($subject)], function () use ($re, $subject) {
+        $r = preg_match($re, $subject, $m);
+        if ($r === false) {
+            return ['FALSE', preg_last_error_msg()];
+        }
+        return [$r, $m];
+    });
+}
+foreach ([['/STRAẞE/iu', 'straße'], ['/[ß]/iu', 'ẞ'], ['/ß/i', 'ẞ'], ['/ß/u', 'ẞ']] as [$re, $subject]) {
+    emit('preg-match', [t($re), t($subject)], function () use ($re, $subject) {
+        $r = preg_match($re, $subject, $m);
+        return $r === false ? ['FALSE', preg_last_error_msg()] : [$r, $m];
+    });
+}
+
+// Carbon methods templates may call
+foreach ($dates as [$text, $zone]) {
+    $c = Carbon::parse($text, $zone);
+    foreach (['toDateString', 'toDateTimeString', 'toIso8601String', 'toAtomString', 'toW3cString', 'toRfc3339String',
+                 'toFormattedDateString', 'toTimeString', 'toDateTimeLocalString', 'toDayDateTimeString', 'toCookieString',
+                 'toRfc2822String', 'toRssString', 'toISOString', 'toJSON', 'getTimestamp', 'isWeekend', 'isWeekday', 'isLeapYear'] as $method) {
+        emit('carbon-method', [['s', $text], ['s', $zone], ['s', $method]], fn() => $c->$method());
+    }
+}
+emit('date-cast', [['s', 'int']], fn() => (int) $carbon);
+emit('date-cast', [['s', 'float']], fn() => (float) $carbon);
+emit('date-cast', [['s', 'bool']], fn() => (bool) $carbon);
+emit('date-cast', [['s', 'string']], fn() => (string) $carbon);

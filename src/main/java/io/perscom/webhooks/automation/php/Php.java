@@ -97,7 +97,11 @@ public final class Php {
         return PhpMath.leftOperand(value, 1L, "*");
     }
 
-    /** {@code (int) $value} / intval(): never fails; floats are truncated (modular out of range, like PHP on 64 bit). */
+    /**
+     * {@code (int) $value} / intval(): floats are truncated (modular out of range, like PHP on 64 bit).
+     *
+     * @throws PhpError for a date: "Object of class Carbon\Carbon could not be converted to int" (a PHP warning)
+     */
     public static long toLong(Object value) {
         value = normalize(value);
         if (value == null) {
@@ -130,7 +134,7 @@ public final class Php {
         if (value instanceof PhpArray a) {
             return a.isEmpty() ? 0 : 1;
         }
-        return 1;
+        throw new PhpError("Object of class " + typeName(value) + " could not be converted to int");
     }
 
     /** {@code (float) $value} / floatval(). */
@@ -142,6 +146,9 @@ public final class Php {
         if (value instanceof String s) {
             NumericString parsed = NumericString.parse(s);
             return parsed == null ? 0.0 : parsed.doubleValue();
+        }
+        if (value instanceof PhpDate) {
+            throw new PhpError("Object of class " + typeName(value) + " could not be converted to float");
         }
         return toLong(value);
     }

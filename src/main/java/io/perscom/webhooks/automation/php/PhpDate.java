@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,8 +19,18 @@ public final class PhpDate implements Comparable<PhpDate> {
     /** The PHP class name the engines report (get_debug_type, error messages). */
     public static final String CLASS_NAME = "Carbon\\Carbon";
 
-    private static final Set<String> METHODS = Set.of("format", "toDateString", "toDateTimeString",
-            "toIso8601String", "getTimestamp", "toISOString", "toJSON", "timestamp");
+    /** Carbon's argument-less string conversions and the PHP format each one is. */
+    private static final Map<String, String> FORMAT_METHODS = Map.ofEntries(
+            Map.entry("toDateString", "Y-m-d"), Map.entry("toDateTimeString", "Y-m-d H:i:s"),
+            Map.entry("toIso8601String", "Y-m-d\\TH:i:sP"), Map.entry("toAtomString", "Y-m-d\\TH:i:sP"),
+            Map.entry("toW3cString", "Y-m-d\\TH:i:sP"), Map.entry("toRfc3339String", "Y-m-d\\TH:i:sP"),
+            Map.entry("toFormattedDateString", "M j, Y"), Map.entry("toTimeString", "H:i:s"),
+            Map.entry("toDateTimeLocalString", "Y-m-d\\TH:i:s"), Map.entry("toDayDateTimeString", "D, M j, Y g:i A"),
+            Map.entry("toCookieString", "l, d-M-Y H:i:s T"), Map.entry("toRfc2822String", "D, d M Y H:i:s O"),
+            Map.entry("toRssString", "D, d M Y H:i:s O"));
+
+    private static final Set<String> OTHER_METHODS = Set.of("format", "getTimestamp", "toISOString", "toJSON",
+            "timestamp", "isWeekend", "isWeekday", "isLeapYear");
 
     private final ZonedDateTime dateTime;
     private final PhpZone zone;
@@ -29,6 +40,11 @@ public final class PhpDate implements Comparable<PhpDate> {
         this.zone = zone;
     }
 
+    /**
+     * The instant in {@code zone}. A {@link java.time.ZoneOffset} (including {@code ZoneOffset.UTC}) makes PHP's
+     * offset-type zone, whose {@code e} prints "+00:00" like {@code new DateTime('@0')}; pass
+     * {@code ZoneId.of("UTC")} for PHP's "UTC" identifier, as Carbon::now() has it.
+     */
     public static PhpDate of(Instant instant, ZoneId zone) {
         return new PhpDate(instant.atZone(zone), PhpZone.of(zone));
     }
@@ -141,16 +157,22 @@ public final class PhpDate implements Comparable<PhpDate> {
 
     /** Whether {@code name} is one of the methods templates and expressions may call on a date. */
     public static boolean isAllowedMethod(String name) {
-        return METHODS.contains(name);
+        return FORMAT_METHODS.containsKey(name) || OTHER_METHODS.contains(name);
     }
 
     /**
-     * Calls a whitelisted method ({@code format(f)}, {@code toDateString()}, {@code toDateTimeString()},
-     * {@code toIso8601String()}, {@code getTimestamp()}...).
+     * Calls a whitelisted method: {@code format(f)}, {@code getTimestamp()}, Carbon's string conversions
+     * ({@code toDateString()}, {@code toDateTimeString()}, {@code toIso8601String()}, {@code toFormattedDateString()},
+     * {@code toDayDateTimeString()}, {@code toTimeString()}, {@code toAtomString()}... {@code toJSON()}) and the
+     * tests {@code isWeekend()}, {@code isWeekday()}, {@code isLeapYear()}.
      *
      * @throws PhpError for any other method ("Method x does not exist.", like Carbon) or a missing argument
      */
     public Object callMethod(String name, List<Object> args) {
+        String phpFormat = FORMAT_METHODS.get(name);
+        if (phpFormat != null) {
+            return format(phpFormat);
+        }
         return switch (name) {
             case "format" -> {
                 if (args.isEmpty()) {
@@ -158,10 +180,10 @@ public final class PhpDate implements Comparable<PhpDate> {
                 }
                 yield format(Php.toStr(args.get(0)));
             }
-            case "toDateString" -> toDateString();
-            case "toDateTimeString" -> toDateTimeString();
-            case "toIso8601String" -> toIso8601String();
             case "toISOString", "toJSON" -> toJson();
+            case "isWeekend" -> dateTime.getDayOfWeek().getValue() >= 6;
+            case "isWeekday" -> dateTime.getDayOfWeek().getValue() < 6;
+            case "isLeapYear" -> dateTime.toLocalDate().isLeapYear();
             case "getTimestamp", "timestamp" -> getTimestamp();
             default -> throw new PhpError("Method " + name + " does not exist.");
         };
