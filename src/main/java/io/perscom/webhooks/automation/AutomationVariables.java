@@ -1,6 +1,6 @@
 package io.perscom.webhooks.automation;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,9 @@ public final class AutomationVariables {
     /** The names a condition may use (Symfony checks them when it parses). */
     public static final List<String> NAMES = PerscomFunctions.VARIABLES;
 
+    /** Carbon's UTC (PERSCOM's app timezone), printed as {@code UTC}, not as the offset {@code +00:00}. */
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
     private AutomationVariables() {
     }
 
@@ -27,7 +30,7 @@ public final class AutomationVariables {
             variables.put(name, value == null ? null : Json.fromJson(value));
         }
         JsonNode now = context.get("now");
-        variables.put("now", now == null || !now.isTextual() ? null : PhpDate.parse(now.textValue(), ZoneOffset.UTC));
+        variables.put("now", now == null || !now.isTextual() ? null : PhpDate.parse(now.textValue(), UTC));
         return variables;
     }
 }
