@@ -21,7 +21,7 @@ final class ArrayFilters {
         b.filter("join", (rt, v, a) -> join(rt.budget(), v, arg(a, 0, ""), arg(a, 1, null)),
                 p("glue", ""), p("and", null));
         b.filter("sort", (rt, v, a) -> sort(rt, v, arg(a, 0, null)), p("arrow", null));
-        b.filter("merge", (rt, v, a) -> merge(rt.budget(), v, arg(a, 0, null)), p("arr2", REQUIRED));
+        b.filter("merge", (rt, v, a) -> merge(rt.budget(), v, a));
         b.filter("batch", (rt, v, a) -> batch(rt.budget(), v, arg(a, 0, null), arg(a, 1, null), arg(a, 2, true)),
                 p("size", REQUIRED), p("fill", null), p("preserve_keys", true));
         b.filter("column", (rt, v, a) -> column(v, arg(a, 0, null), arg(a, 1, null)),
@@ -38,6 +38,9 @@ final class ArrayFilters {
         b.filter("last", (rt, v, a) -> firstOrLast(rt, v, -1L));
         b.filter("default", (rt, v, a) -> Values.isEmpty(v) ? arg(a, 0, "") : v, p("default", ""));
         b.filter("keys", (rt, v, a) -> v instanceof PhpArray arr ? PhpArray.list(arr.keys()) : new PhpArray());
+        b.filter("find", (rt, v, a) -> find(rt, v, arg(a, 0, null)), p("arrow", REQUIRED));
+        b.filter("invoke", (rt, v, a) -> rt.callArrow(v, "invoke", a));
+        b.filter("shuffle", (rt, v, a) -> shuffle(v));
     }
 
     static long length(Object v) {
@@ -74,15 +77,15 @@ final class ArrayFilters {
         return String.join(glue, parts.subList(0, parts.size() - 1)) + and + parts.get(parts.size() - 1);
     }
 
-    private static PhpArray requireArray(Object v, String message) {
+    static PhpArray requireArray(Object v, String message) {
         if (v instanceof PhpArray a) {
             return a;
         }
-        throw new PhpError(message.replace("%s", Values.getType(v)));
+        throw new PhpError(message.replace("%s", Php.typeName(Values.unwrap(v))));
     }
 
     private static PhpArray sort(Interpreter rt, Object value, Object arrow) {
-        PhpArray array = requireArray(value, "The sort filter only works with arrays or \"Traversable\", got \"%s\".");
+        PhpArray array = requireArray(value, "The \"sort\" filter expects a sequence or a mapping, got \"%s\".");
         List<Map.Entry<Object, Object>> entries = new ArrayList<>(array.entries());
         rt.budget().tick(entries.size());
         if (arrow == null) {
@@ -98,19 +101,22 @@ final class ArrayFilters {
         return out;
     }
 
-    /** array_merge: list keys are renumbered, string keys overwrite. */
-    private static PhpArray merge(Budget budget, Object first, Object second) {
-        if (!(first instanceof PhpArray a)) {
-            throw new PhpError("The merge filter only works with arrays or \"Traversable\", got \""
-                    + Values.getType(first) + "\" as first argument.");
+    /** Twig 3.24's merge (any number of arrays): array_merge, list keys renumbered, string keys overwrite. */
+    private static PhpArray merge(Budget budget, Object first, Object[] others) {
+        List<PhpArray> arrays = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i <= others.length; i++) {
+            Object v = i == 0 ? first : others[i - 1];
+            if (!(v instanceof PhpArray a)) {
+                throw new PhpError("The \"merge\" filter expects a sequence or a mapping, got \""
+                        + Php.typeName(Values.unwrap(v)) + "\" for argument " + (i + 1) + ".");
+            }
+            arrays.add(a);
+            total += a.size();
         }
-        if (!(second instanceof PhpArray b)) {
-            throw new PhpError("The merge filter only works with arrays or \"Traversable\", got \""
-                    + Values.getType(second) + "\" as second argument.");
-        }
-        budget.checkCollection((long) a.size() + b.size());
+        budget.checkCollection(total);
         PhpArray out = new PhpArray();
-        for (PhpArray source : List.of(a, b)) {
+        for (PhpArray source : arrays) {
             for (Map.Entry<Object, Object> e : source.entries()) {
                 if (e.getKey() instanceof Long) {
                     out.append(e.getValue());
@@ -124,8 +130,8 @@ final class ArrayFilters {
 
     private static PhpArray batch(Budget budget, Object items, Object sizeArg, Object fill, Object preserveKeys) {
         if (!(items instanceof PhpArray array)) {
-            throw new PhpError("The \"batch\" filter expects an array or \"Traversable\", got \""
-                    + Values.classOrType(items) + "\".");
+            throw new PhpError("The \"batch\" filter expects a sequence or a mapping, got \""
+                    + Php.typeName(Values.unwrap(items)) + "\".");
         }
         long size = (long) Math.ceil(Php.toDouble(Php.toNumber(Values.unwrap(sizeArg))));
         if (size < 1) {
@@ -156,8 +162,7 @@ final class ArrayFilters {
 
     /** array_column over arrays of arrays. */
     private static PhpArray column(Object value, Object name, Object index) {
-        PhpArray array = requireArray(value,
-                "The column filter only works with arrays or \"Traversable\", got \"%s\" as first argument.");
+        PhpArray array = requireArray(value, "The \"column\" filter expects a sequence or a mapping, got \"%s\".");
         PhpArray out = new PhpArray();
         Object column = Values.unwrap(name);
         Object indexKey = Values.unwrap(index);
@@ -184,10 +189,8 @@ final class ArrayFilters {
     }
 
     private static PhpArray filter(Interpreter rt, Object value, Object arrow) {
-        if (!(value instanceof PhpArray array)) {
-            throw new PhpError("The \"filter\" filter expects an array or \"Traversable\", got \""
-                    + Values.classOrType(value) + "\".");
-        }
+        PhpArray array = requireArray(value,
+                "The \"filter\" filter expects a sequence/mapping or \"Traversable\", got \"%s\".");
         PhpArray out = new PhpArray();
         for (Map.Entry<Object, Object> e : array.entries()) {
             if (Values.truthy(rt.callArrow(arrow, "filter", e.getValue(), e.getKey()))) {
@@ -198,7 +201,7 @@ final class ArrayFilters {
     }
 
     private static PhpArray map(Interpreter rt, Object value, Object arrow) {
-        PhpArray array = Values.requireForeach(value);
+        PhpArray array = requireArray(value, "The \"map\" filter expects a sequence or a mapping, got \"%s\".");
         PhpArray out = new PhpArray();
         for (Map.Entry<Object, Object> e : array.entries()) {
             out.put(e.getKey(), rt.callArrow(arrow, "map", e.getValue(), e.getKey()));
@@ -207,18 +210,39 @@ final class ArrayFilters {
     }
 
     private static Object reduce(Interpreter rt, Object value, Object arrow, Object initial) {
-        if (!(value instanceof PhpArray array)) {
-            if (!(arrow instanceof Closure)) {
-                rt.callArrow(arrow, "reduce");
-            }
-            throw new PhpError("The \"reduce\" filter only works with arrays or \"Traversable\", got \""
-                    + Values.getType(value) + "\" as first argument.");
-        }
+        PhpArray array = requireArray(value, "The \"reduce\" filter expects a sequence or a mapping, got \"%s\".");
         Object accumulator = initial;
         for (Map.Entry<Object, Object> e : array.entries()) {
             accumulator = rt.callArrow(arrow, "reduce", accumulator, e.getValue(), e.getKey());
         }
         return accumulator;
+    }
+
+    /** Twig 3.11+ find: the first value for which the arrow is true, or null. */
+    private static Object find(Interpreter rt, Object value, Object arrow) {
+        PhpArray array = requireArray(value, "The \"find\" filter expects a sequence or a mapping, got \"%s\".");
+        for (Map.Entry<Object, Object> e : array.entries()) {
+            if (Values.truthy(rt.callArrow(arrow, "find", e.getValue(), e.getKey()))) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Twig 3.11+ shuffle (random order; keys are not kept). */
+    private static Object shuffle(Object value) {
+        if (value instanceof String s) {
+            List<String> chars = new ArrayList<>();
+            s.codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
+            java.util.Collections.shuffle(chars);
+            return String.join("", chars);
+        }
+        if (value instanceof PhpArray a) {
+            List<Object> items = new ArrayList<>(a.values());
+            java.util.Collections.shuffle(items);
+            return PhpArray.list(items);
+        }
+        return value;
     }
 
     private static Object reverse(Object value, boolean preserveKeys) {

@@ -140,10 +140,13 @@ final class CoreFunctions {
         return out;
     }
 
-    /** twig_cycle: $values[$position % count($values)]. */
+    /** CoreExtension::cycle (3.24): $values[$position % count($values)]. */
     private static Object cycle(Object values, Object position) {
         if (!(values instanceof PhpArray array)) {
-            return values;
+            throw new PhpError("The \"cycle\" function expects an array or \"ArrayAccess\" as first argument.");
+        }
+        if (array.size() == 0) {
+            throw new PhpError("The \"cycle\" function expects a non-empty sequence.");
         }
         Object index = Php.mod(Values.unwrap(position), (long) array.size());
         if (!array.containsKey(index)) {
@@ -185,7 +188,7 @@ final class CoreFunctions {
             return values;
         }
         if (array.size() == 0) {
-            throw new PhpError("The random function cannot pick from an empty array.");
+            throw new PhpError("The \"random\" function cannot pick from an empty sequence or mapping.");
         }
         return array.values().get(random.nextInt(array.size()));
     }

@@ -26,7 +26,7 @@ final class ExpressionParser {
 
     private static final Map<String, Integer> UNARY = Map.of("not", 50, "-", 500, "+", 500);
     private static final Map<String, Op> BINARY = Map.ofEntries(
-            Map.entry("or", new Op(10, false)), Map.entry("and", new Op(15, false)),
+            Map.entry("or", new Op(10, false)), Map.entry("xor", new Op(12, false)), Map.entry("and", new Op(15, false)),
             Map.entry("b-or", new Op(16, false)), Map.entry("b-xor", new Op(17, false)),
             Map.entry("b-and", new Op(18, false)),
             Map.entry("==", new Op(20, false)), Map.entry("!=", new Op(20, false)), Map.entry("<=>", new Op(20, false)),
@@ -34,7 +34,8 @@ final class ExpressionParser {
             Map.entry("<=", new Op(20, false)), Map.entry("not in", new Op(20, false)), Map.entry("in", new Op(20, false)),
             Map.entry("matches", new Op(20, false)), Map.entry("starts with", new Op(20, false)),
             Map.entry("ends with", new Op(20, false)), Map.entry("has some", new Op(20, false)),
-            Map.entry("has every", new Op(20, false)), Map.entry("..", new Op(25, false)),
+            Map.entry("has every", new Op(20, false)), Map.entry("===", new Op(20, false)),
+            Map.entry("!==", new Op(20, false)), Map.entry("..", new Op(25, false)),
             Map.entry("+", new Op(30, false)), Map.entry("-", new Op(30, false)), Map.entry("~", new Op(40, false)),
             Map.entry("*", new Op(60, false)), Map.entry("/", new Op(60, false)), Map.entry("//", new Op(60, false)),
             Map.entry("%", new Op(60, false)), Map.entry("is", new Op(100, false)), Map.entry("is not", new Op(100, false)),
@@ -50,8 +51,9 @@ final class ExpressionParser {
         this.builtins = builtins;
     }
 
+    /** Twig 3.15+ accepts arrow functions anywhere an expression is expected. */
     Expr parseExpression() throws TwigSyntaxError {
-        return parseExpression(0, false);
+        return parseExpression(0, true);
     }
 
     Expr parseExpression(int precedence, boolean allowArrow) throws TwigSyntaxError {

@@ -371,11 +371,15 @@ final class Interpreter {
         return null;
     }
 
-    /** Calls an arrow function given to a filter; Twig 3.24 (and sandboxed 3.5) accept only closures there. */
-    Object callArrow(Object arrow, String filterName, Object... args) {
+    /**
+     * Calls an arrow function given to a filter or a "has some/every" operator. Only arrow functions are accepted:
+     * PERSCOM's Twig (not sandboxed) would also call PHP functions named by a string, which we refuse, with the
+     * message Twig gives in sandbox mode.
+     */
+    Object callArrow(Object arrow, String name, Object... args) {
         if (!(arrow instanceof Closure closure)) {
-            throw new PhpError("The callable passed to the \"" + filterName + "\" filter must be a Closure in "
-                    + "sandbox mode.");
+            throw new PhpError("The callable passed to the \"" + name + "\" "
+                    + (name.startsWith("has ") ? "operator" : "filter") + " must be a Closure in sandbox mode.");
         }
         budget.tick();
         return closure.call(args);

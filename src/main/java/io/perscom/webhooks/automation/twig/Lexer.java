@@ -57,7 +57,7 @@ final class Lexer {
 
     private static List<String> sortedOperators() {
         List<String> ops = new ArrayList<>(List.of("not in", "starts with", "ends with", "has some", "has every",
-                "is not", "b-and", "b-xor", "b-or", "matches", "<=>", "not", "and", "==", "!=", "<=", ">=", "or", "in",
+                "is not", "b-and", "b-xor", "b-or", "matches", "<=>", "===", "!==", "xor", "not", "and", "==", "!=", "<=", ">=", "or", "in",
                 "..", "//", "is", "**", "??", "=", "-", "+", "<", ">", "~", "*", "/", "%"));
         ops.sort((a, b) -> b.length() - a.length());
         return List.copyOf(ops);

@@ -15,6 +15,9 @@ final class Operators {
             case "or" -> {
                 return Values.truthy(rt.eval(b.left(), scope)) || Values.truthy(rt.eval(b.right(), scope));
             }
+            case "xor" -> {
+                return Values.truthy(rt.eval(b.left(), scope)) ^ Values.truthy(rt.eval(b.right(), scope));
+            }
             case "and" -> {
                 return Values.truthy(rt.eval(b.left(), scope)) && Values.truthy(rt.eval(b.right(), scope));
             }
@@ -37,6 +40,8 @@ final class Operators {
             case "//" -> floorDiv(l, r);
             case "==" -> Php.looseEquals(l, r);
             case "!=" -> !Php.looseEquals(l, r);
+            case "===" -> left instanceof Markup || right instanceof Markup ? left == right : Php.strictEquals(l, r);
+            case "!==" -> !(left instanceof Markup || right instanceof Markup ? left == right : Php.strictEquals(l, r));
             case "<" -> Php.compare(l, r) < 0;
             case ">" -> Php.compare(l, r) > 0;
             case "<=" -> Php.compare(l, r) <= 0;
@@ -120,15 +125,25 @@ final class Operators {
         return Php.compare(a, b);
     }
 
-    /** MatchesBinary: preg_match($right, $left), an int 0 or 1. */
+    /** CoreExtension::matches (3.24): preg_match($regexp, $str ?? ''), an int 0 or 1; a bad pattern is an error. */
     private static Object matches(Interpreter rt, Object subject, Object pattern) {
-        PhpRegex regex = PhpRegex.compile(Values.str(pattern));
+        String source = Values.str(pattern);
+        PhpRegex regex;
+        try {
+            regex = PhpRegex.compile(source);
+        } catch (PhpError e) {
+            String warning = e.getMessage();
+            throw new PhpError("Regexp \"" + source + "\" passed to \"matches\" is not valid"
+                    + (warning.length() > 12 ? warning.substring(12) : ""), e);
+        }
         return regex.matches(Values.str(subject), rt.budget()) ? 1L : 0L;
     }
 
     private static boolean hasSome(Interpreter rt, Object array, Object arrow, boolean some) {
         String name = some ? "has some" : "has every";
-        for (var e : Values.requireForeach(array).entries()) {
+        PhpArray items = ArrayFilters.requireArray(array, "The \"" + name
+                + "\" test expects a sequence or a mapping, got \"%s\".");
+        for (var e : items.entries()) {
             boolean hit = Values.truthy(rt.callArrow(arrow, name, e.getValue(), e.getKey()));
             if (hit == some) {
                 return some;

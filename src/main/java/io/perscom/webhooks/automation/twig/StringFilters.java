@@ -33,7 +33,7 @@ final class StringFilters {
         b.filter("trim", (rt, v, a) -> trim(v, arg(a, 0, null), arg(a, 1, "both")),
                 p("character_mask", null), p("side", "both"));
         b.filter("nl2br", Safety.HTML, true, (rt, v, a) -> PhpStrings.nl2br(string(v), rt.budget()));
-        b.filter("spaceless", Safety.HTML, true,
+        b.filter("spaceless", Safety.HTML, false,
                 (rt, v, a) -> PhpStrings.trim(string(v).replaceAll(">\\s+<", "><"), null, "both"));
         b.filter("split", (rt, v, a) -> split(rt, v, arg(a, 0, null), arg(a, 1, null)),
                 p("delimiter", REQUIRED), p("limit", null));
@@ -46,8 +46,8 @@ final class StringFilters {
 
     private static Object replace(Budget budget, Object value, Object from) {
         if (!(from instanceof PhpArray pairs)) {
-            throw new PhpError("The \"replace\" filter expects an array or \"Traversable\" as replace values, got \""
-                    + Values.classOrType(from) + "\".");
+            throw new PhpError("The \"replace\" filter expects a sequence or a mapping, got \""
+                    + Php.typeName(Values.unwrap(from)) + "\".");
         }
         return PhpStrings.replace(string(value), pairs, budget);
     }
@@ -123,8 +123,10 @@ final class StringFilters {
         return Values.str(allowed);
     }
 
-    private static String trim(Object value, Object mask, Object side) {
-        return PhpStrings.trim(string(value), mask == null ? null : Values.str(mask), Values.str(side));
+    /** Twig 3.24: trimming a Markup with the default mask gives a Markup (still safe). */
+    private static Object trim(Object value, Object mask, Object side) {
+        String trimmed = PhpStrings.trim(string(value), mask == null ? null : Values.str(mask), Values.str(side));
+        return value instanceof Markup && mask == null ? new Markup(trimmed) : trimmed;
     }
 
     private static List<Object> unwrapAll(Object[] args) {

@@ -80,12 +80,4 @@ final class Values {
         }
         return value == null || "".equals(value) || Boolean.FALSE.equals(value);
     }
-
-    /** foreach over a non-array warns in PHP ("foreach() argument must be of type array|object"). */
-    static PhpArray requireForeach(Object value) {
-        if (value instanceof PhpArray a) {
-            return a;
-        }
-        throw new PhpError("foreach() argument must be of type array|object, " + Php.typeName(value) + " given");
-    }
 }
