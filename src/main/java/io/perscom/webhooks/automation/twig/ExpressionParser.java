@@ -43,6 +43,8 @@ final class ExpressionParser {
 
     private final Parser parser;
     private final TokenStream stream;
+    /** Expressions written inside parentheses (Twig 3.15+ keeps them: "(-2) ** 2" is 4, "-2 ** 2" is -4). */
+    private final java.util.Set<Expr> parenthesized = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Builtins builtins;
 
     ExpressionParser(Parser parser, TokenStream stream, Builtins builtins) {
@@ -78,9 +80,11 @@ final class ExpressionParser {
                     expr = parseTestExpression(expr);
                 } else {
                     Expr right = parseExpression(op.rightAssociative ? op.precedence : op.precedence + 1, true);
-                    expr = "??".equals(name)
-                            ? new NullCoalesce(checkDefinable(expr), right, token.line())
-                            : new Binary(name, expr, right, token.line());
+                    expr = switch (name) {
+                        case "??" -> new NullCoalesce(checkDefinable(expr), right, token.line());
+                        case "**" -> power(expr, right, token.line());
+                        default -> new Binary(name, expr, right, token.line());
+                    };
                 }
                 token = stream.current();
             }
@@ -88,6 +92,17 @@ final class ExpressionParser {
         } finally {
             parser.exit();
         }
+    }
+
+    /**
+     * Twig compiles "-a ** b" to PHP's "-a ** b", where ** binds tighter than the sign: -(a ** b). Only a sign
+     * written in parentheses applies first.
+     */
+    private Expr power(Expr left, Expr right, int line) {
+        if (left instanceof Unary u && !"not".equals(u.op()) && !parenthesized.contains(left)) {
+            return new Unary(u.op(), power(u.operand(), right, line), u.line());
+        }
+        return new Binary("**", left, right, line);
     }
 
     private Expr parseArrow() throws TwigSyntaxError {
@@ -132,6 +147,7 @@ final class ExpressionParser {
             stream.next();
             Expr expr = parseExpression();
             stream.expect(Type.PUNCTUATION, ")", "An opened parenthesis is not properly closed");
+            parenthesized.add(expr);
             return parsePostfix(expr);
         }
         return parsePrimaryExpression();

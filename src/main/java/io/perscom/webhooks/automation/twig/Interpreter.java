@@ -124,19 +124,11 @@ final class Interpreter {
         vars.put("_parent", parent);
         int length = items.size();
         long index0 = 0;
+        vars.put("loop", loopVariable(parent, 0, length));
         for (Map.Entry<Object, Object> e : items.entries()) {
             budget.tick();
             budget.checkDeadline();
-            PhpArray loop = new PhpArray();
-            loop.put("parent", parent);
-            loop.put("index0", index0);
-            loop.put("index", index0 + 1);
-            loop.put("first", index0 == 0);
-            loop.put("revindex0", (long) length - index0 - 1);
-            loop.put("revindex", (long) length - index0);
-            loop.put("length", (long) length);
-            loop.put("last", index0 == length - 1);
-            vars.put("loop", loop);
+            vars.put("loop", loopVariable(parent, index0, length));
             vars.put(f.keyName(), e.getKey());
             vars.put(f.valueName(), e.getValue());
             exec(f.body(), scope, out);
@@ -153,6 +145,20 @@ final class Interpreter {
                 vars.remove(name);
             }
         }
+    }
+
+    /** Twig's "loop" variable; it exists from before the first iteration (also in the "else" part). */
+    private static PhpArray loopVariable(PhpArray parent, long index0, int length) {
+        PhpArray loop = new PhpArray();
+        loop.put("parent", parent);
+        loop.put("index0", index0);
+        loop.put("index", index0 + 1);
+        loop.put("first", index0 == 0);
+        loop.put("revindex0", (long) length - index0 - 1);
+        loop.put("revindex", (long) length - index0);
+        loop.put("length", (long) length);
+        loop.put("last", index0 == length - 1);
+        return loop;
     }
 
     private void execSet(Set s, Scope scope) {

@@ -30,6 +30,12 @@ class Twig324Test {
     }
 
     @Test
+    void parenthesesAroundANegativeBaseAreKept() throws TwigSyntaxError {
+        // 3.15 "Fix power expressions with a negative number in parenthesis"; 3.5 printed -4 for both
+        assertEquals("4 -4", render("{{ (-2) ** 2 }} {{ -2 ** 2 }}"));
+    }
+
+    @Test
     void findFilterAndVariadicMerge() throws TwigSyntaxError {
         assertEquals("2|none", render("{{ [1, 2, 3]|find(v => v > 1) }}|{{ [1]|find(v => v > 5) is null ? 'none' }}"));
         assertEquals("123", render("{{ [1]|merge([2], [3])|join }}"));
