@@ -173,6 +173,11 @@ foreach ($relative as $text) {
     }
     emit('date-modify', [['s', $text], ['s', $now]], fn() => (new DateTimeImmutable($now, new DateTimeZone('UTC')))->modify($text)->format('Y-m-d H:i:s.u e'));
 }
+foreach (['2024-01-15', '10:00', '2024-01-15 10:00', '15 Jan', 'Jan 2024', '@86400', '+1 day 10:00', 'Europe/Berlin',
+             '2024-01-15 Europe/Berlin', '2024-01-15 10:00 +02:00', 'last day of february', 'first monday of next month',
+             'monday next week', 'sunday this week', 'sunday last week'] as $text) {
+    emit('date-modify', [['s', $text], ['s', $now]], fn() => (new DateTimeImmutable($now, new DateTimeZone('UTC')))->modify($text)->format('Y-m-d H:i:s.u e'));
+}
 Carbon::setTestNow();
 
 // number_format, round
@@ -304,4 +309,97 @@ foreach ([['/a/', 'b', 'banana', -1], ['/(a)(n)/', '$2$1', 'banana', -1], ['/(a)
 foreach ([['/,/', 'a,b,,c', -1], ['/,/', 'a,b,,c', 2], ['//', 'abc', -1], ['/(?<!^)(?!$)/u', 'héllo', -1], ['/\s*/', 'a b', -1],
              ['/x/', '', -1], ['/,/', ',a,', -1]] as [$re, $subject, $limit]) {
     emit('preg-split', [t($re), t($subject), t($limit)], fn() => preg_split($re, $subject, $limit));
+}
+
+// escapers (Twig's strategies)
+foreach (array_merge($texts, ['a"b\'c&d<e>f', "line\u{2028}sep \u{7f}\u{1}\u{9f}", 'path/to?x=1&y=é#frag', 'tab	end', '~-_.!*()', '1,2.3-4_5']) as $s) {
+    foreach (['html', 'js', 'css', 'html_attr', 'url'] as $strategy) {
+        emit('escape', [t($s), t($strategy)], fn() => twig_escape_filter($GLOBALS['twig'], $s, $strategy));
+    }
+    emit('spaceless', [t($s)], fn() => twig_spaceless($s));
+}
+emit('spaceless', [t("  <div>\n  <b> x </b>\t</div>  ")], fn() => twig_spaceless("  <div>\n  <b> x </b>\t</div>  "));
+foreach ([['a' => 1, 'b' => [1, 2, 'x' => 'y z'], 'c' => null, 'd' => true, 'e' => false, 'f' => 1.5, 'g' => 'é/&', 5 => 'five', 'h' => []],
+             [1, 2, 3], ['q' => 'a b+c', 'n' => ['deep' => ['er' => 1]]]] as $data) {
+    emit('http-build-query', [t($data)], fn() => http_build_query($data, '', '&', PHP_QUERY_RFC3986));
+}
+
+// array functions
+foreach ([[1, 5, 1], [5, 1, 1], [0, 10, 3], [1, 2, 0.5], ['a', 'e', 1], ['e', 'a', 2], ['a', 'e', 0], [1, 5, 0], [1, 5, -2],
+             ['1', '5', 1], ['1.5', '4', 1], [0, 1, 0.25], [1, 1, 1], ['A', 'z', 10], ['aa', 'cc', 1], ['', 'c', 1], [null, 3, 1],
+             [true, 3, 1], [1, 5, '2'], [1, 5, '1.5'], [5, 1, 10], [0.1, 0.5, 0.1], [1, 5, 10], ['a', 'c', '1.5'], ['5', 'a', 1],
+             [10, 0, -3], [-3, 3, 2], [0, 99999, 1], ['é', 'z', 1], [1.0, 3, 1], [3, 1.5, 0.5]] as [$a, $b, $s]) {
+    emit('range', [t($a), t($b), t($s)], function () use ($a, $b, $s) {
+        $r = range($a, $b, $s);
+        return count($r) > 20 ? ['count', count($r), $r[0], end($r)] : $r;
+    });
+}
+$lists = [[3, 1, 2], ['b' => 2, 'a' => 1, 'c' => 3], [10, '9', 'abc', 2.5, true, null, '10'], ['x', 'X', 'é', 'e', 'E', ''],
+    [1, '1', 1.0, true], [], [[2, 1], [1, 2], [1]], ['10', '9', '1e1', '010'], [5 => 'a', 3 => 'b', 'k' => 'c']];
+foreach ($lists as $list) {
+    emit('asort', [t($list)], function () use ($list) { asort($list); return $list; });
+    emit('reverse-array', [t($list), t(false)], fn() => array_reverse($list, false));
+    emit('reverse-array', [t($list), t(true)], fn() => array_reverse($list, true));
+    emit('implode', [t(', '), t($list)], fn() => implode(', ', $list));
+    emit('max', [t([$list])], fn() => max($list));
+    emit('min', [t([$list])], fn() => min($list));
+    emit('keys', [t($list)], fn() => array_keys($list));
+    foreach ([1, 2, 4] as $size) {
+        emit('chunk', [t($list), t($size), t(true)], fn() => array_chunk($list, $size, true));
+        emit('chunk', [t($list), t($size), t(false)], fn() => array_chunk($list, $size, false));
+    }
+    foreach ($lists as $other) {
+        emit('merge', [t($list), t($other)], fn() => array_merge($list, $other));
+    }
+    foreach ([1, '1', 'abc', null, 0, 2.5, true, ''] as $needle) {
+        emit('in-array', [t($needle), t($list), t(false)], fn() => in_array($needle, $list, false));
+        emit('in-array', [t($needle), t($list), t(true)], fn() => in_array($needle, $list, true));
+    }
+}
+foreach ([[1, 2, 3], ['a', 'b'], [1, '1'], ['1', 1], [null, false], [0, 'a'], ['a', 0], [[1, 2], [1, 3]], [1, [0]], ['10', '9'],
+             ['abc', 5], [2.5, 2], [-1, null]] as $args) {
+    emit('max', [t($args)], fn() => max(...$args));
+    emit('min', [t($args)], fn() => min(...$args));
+}
+emit('max', [t([5])], fn() => max(5));
+emit('max', [t([[]])], fn() => max([]));
+emit('uasort-desc', [t([3, 1, 2, 5, 4])], function () { $a = [3, 1, 2, 5, 4]; uasort($a, fn($x, $y) => $y <=> $x); return $a; });
+
+// more date parsing forms: strtotime() with a fixed base timestamp has the DateTime constructor's semantics
+// (a date without a time means midnight), which Carbon's test clock (it uses modify()) does not
+$base = (new DateTimeImmutable($now, new DateTimeZone('UTC')))->getTimestamp();
+foreach (array_merge($relative, ['2024-01-32', '2024-02-30 10:00', '2024-1-5', '2024-01-15 10:30:45.1', '2024-01-15T10:30', '1/2/2024',
+             '2024-01-15 10am', 'Sat, 13 Jan 2024 10:00:00 GMT', '2024-01-15 10:30:45 +01:00', '2024-01-15 10:30:45+0100',
+             '2024-01-15T10:30:45-05', 'noon tomorrow', 'tomorrow noon', '2024-01-15 midnight', 'xyz', '2024-01-15 10:30:45 Foo/Bar',
+             '10/35/2024', '2024-06-15 America/Chicago', '@1700000000', '@-86400', '  2024-01-15  ', '2024-01-15 10:30:60',
+             'February 29 2023', 'Jan 2024', '15 Jan', 'Sept 5, 2024', '2024-01-15 12:00 pm', '2024-01-15 00:00 am',
+             '2024-01-15 13:00 pm', 'last day of february', 'first monday of next month', '+1 month -1 day', 'yesterday noon',
+             'midnight +1 hour', 'next week', 'this friday', '12/25', '2024-01-15 10:30:45 EST', 'now + 2 hours']) as $text) {
+    foreach (['UTC', 'Asia/Kolkata', 'America/New_York'] as $zone) {
+        emit('strtotime', [['s', $text], ['s', $zone], ['i', (string) $base]], function () use ($text, $zone, $base) {
+            date_default_timezone_set($zone);
+            try {
+                return strtotime($text, $base);
+            } finally {
+                date_default_timezone_set('UTC');
+            }
+        });
+    }
+}
+foreach (['2024-01-32', 'xyz', '2024-01-15 10:30:45 Foo/Bar', '10/35/2024', '2024-01-15 00:00 am', '2024-01-15 13:00 pm',
+             '2024-01-15 10:30 10:40', '2024-01-15 2024-01-16', '31.02.2024', '2024-01-15 +'] as $text) {
+    emit('date-parse', [['s', $text], ['s', 'UTC']], fn() => (new DateTimeImmutable($text, new DateTimeZone('UTC')))->format('Y-m-d H:i:s.u e T P'));
+}
+
+// array keys as PHP normalises them, and where $a[] appends
+foreach ([['1', '01', '-0', '-5', '1.5', ' 1', '9223372036854775808', '-9223372036854775808', '0x1', 'a'],
+             [true, false, null, 1.7, -1.7, 0.0, '', 5, '5'], [-5, 'x'], [3, 1], [PHP_INT_MAX - 1], ['9223372036854775807']] as $keys) {
+    emit('array-keys', [t($keys)], function () use ($keys) {
+        $a = [];
+        foreach ($keys as $i => $k) {
+            $a[$k] = $i;
+        }
+        $a[] = 'appended';
+        return [$a, array_is_list($a)];
+    });
 }

@@ -32,8 +32,12 @@ final class DateBuilder {
     private long relMinutes;
     private long relSeconds;
     private long relMicros;
-    private DayOfWeek weekday;
-    /** 0: this or next occurrence (today counts); 1: strictly after; -1: strictly before. */
+    /** timelib's relative weekday (0 = Sunday ... 6 = Saturday), or null. */
+    private Integer weekday;
+    /**
+     * timelib's weekday behaviour: 0 = strictly after the date (or before it, with a negative day offset), 1 = the
+     * date itself counts, 2 = that weekday of the date's own (Monday-based) week.
+     */
     private int weekdayBehaviour;
     private Boolean firstOrLastDayOf;
 
@@ -51,9 +55,12 @@ final class DateBuilder {
         return year != null || month != null || day != null;
     }
 
+    /** Whether a time was given (and not unset again by today / tomorrow / midnight...). */
     boolean hasTime() {
-        return hour != null;
+        return haveTime;
     }
+
+    private boolean haveTime;
 
     boolean hasZone() {
         return zoneSet;
@@ -62,7 +69,10 @@ final class DateBuilder {
     private boolean zoneSet;
 
     void zone(PhpZone value) {
-        zone = value;
+        if (!keepTime) {
+            // modify() ignores a zone in the text (only "@ts" switches the date to UTC)
+            zone = value;
+        }
         zoneSet = true;
     }
 
@@ -77,17 +87,34 @@ final class DateBuilder {
         minute = i;
         second = s;
         micro = us;
+        haveTime = true;
     }
 
-    /** today / midnight / tomorrow...: time 00:00:00. */
+    /** today / midnight / tomorrow... (timelib's TIMELIB_UNHAVE_TIME): time 00:00:00, a later time may follow. */
     void resetTime() {
+        hour = 0;
+        minute = 0;
+        second = 0;
+        micro = 0;
+        haveTime = false;
         timeReset = true;
     }
+
+    /** "first monday of", "last friday of": the n-th (or last, n = -1) weekday of the resolved month. */
+    void weekdayOfMonth(DayOfWeek day, int n) {
+        weekdayOfMonth = day;
+        weekdayOrdinal = n;
+        resetTime();
+    }
+
+    private DayOfWeek weekdayOfMonth;
+    private int weekdayOrdinal;
 
     void timestamp(long seconds, long micros) {
         timestampSeconds = seconds;
         timestampMicros = micros;
-        zone(PhpZone.offset(ZoneOffset.UTC));
+        zone = PhpZone.offset(ZoneOffset.UTC);
+        zoneSet = true;
     }
 
     void relative(ChronoUnit unit, long amount) {
@@ -115,10 +142,22 @@ final class DateBuilder {
         relMicros = -relMicros;
     }
 
+    /** A day name ("monday", "next friday"...): the time is reset to midnight. */
     void weekday(DayOfWeek day, int behaviour) {
-        weekday = day;
-        weekdayBehaviour = behaviour;
-        timeReset = true;
+        weekday = day.getValue() % 7;
+        if (weekdayBehaviour != 2) {
+            weekdayBehaviour = behaviour;
+        }
+        resetTime();
+    }
+
+    /** "this week", "next week", "last week": that weekday (Monday unless one was named) of the week. */
+    void weekOf(long weeks) {
+        relDays += 7 * weeks;
+        weekdayBehaviour = 2;
+        if (weekday == null) {
+            weekday = 1;
+        }
     }
 
     /** "first day of" (true) / "last day of" (false). */
@@ -127,60 +166,77 @@ final class DateBuilder {
     }
 
     PhpDate build() {
-        LocalDateTime local;
         if (timestampSeconds != null) {
-            local = LocalDateTime.ofEpochSecond(timestampSeconds, 0, ZoneOffset.UTC).plus(timestampMicros, ChronoUnit.MICROS);
-            local = applyRelative(local);
-            return new PhpDate(local.atZone(zone.zoneId()), zone);
+            LocalDateTime utc = LocalDateTime.ofEpochSecond(timestampSeconds, 0, ZoneOffset.UTC)
+                    .plus(timestampMicros, ChronoUnit.MICROS);
+            return resolve(utc.toLocalDate(), utc.toLocalTime());
         }
         LocalDateTime now = base.withZoneSameInstant(zone.zoneId()).toLocalDateTime();
-        LocalDate date = LocalDate.of(year != null ? year : now.getYear(), 1, 1);
+        int y = year != null ? year : now.getYear();
         int m = month != null ? month : now.getMonthValue();
         int d = day != null ? day : now.getDayOfMonth();
+        LocalDate date = LocalDate.of(y, 1, 1).plusMonths(m - 1L).plusDays(d - 1L);
         LocalTime time;
         if (hour != null) {
-            time = LocalTime.of(hour, minute, second).plus(micro, ChronoUnit.MICROS);
+            // 24:00 and :60 seconds are allowed and roll over, as in PHP
+            long seconds = hour * 3600L + minute * 60L + second;
+            date = date.plusDays(seconds / 86400);
+            time = LocalTime.ofSecondOfDay(seconds % 86400).plus(micro, ChronoUnit.MICROS);
         } else if (timeReset || (hasDate() && !keepTime)) {
             time = LocalTime.MIDNIGHT;
         } else {
             time = now.toLocalTime();
         }
-        long months = (m - 1) + relMonths + 12 * relYears;
-        LocalDate monthStart = date.plusMonths(months);
-        LocalDate resolved;
-        if (firstOrLastDayOf != null) {
-            resolved = firstOrLastDayOf ? monthStart : monthStart.withDayOfMonth(monthStart.lengthOfMonth());
-            resolved = resolved.plusDays(relDays);
-        } else {
-            resolved = monthStart.plusDays(d - 1L + relDays);
-        }
+        return resolve(date, time);
+    }
+
+    /** timelib's do_adjust_relative: the weekday first, then the relative offsets, then first/last day of. */
+    private PhpDate resolve(LocalDate date, LocalTime time) {
         if (weekday != null) {
-            resolved = moveToWeekday(resolved);
+            date = adjustForWeekday(date);
         }
-        local = LocalDateTime.of(resolved, time);
-        ZonedDateTime zoned = local.atZone(zone.zoneId());
+        LocalDate monthStart = date.withDayOfMonth(1).plusMonths(relMonths + 12 * relYears);
+        LocalDate resolved;
+        if (weekdayOfMonth != null) {
+            resolved = nthWeekday(monthStart, weekdayOfMonth, weekdayOrdinal);
+        } else if (firstOrLastDayOf != null) {
+            resolved = firstOrLastDayOf ? monthStart : monthStart.withDayOfMonth(monthStart.lengthOfMonth());
+        } else {
+            resolved = monthStart.plusDays(date.getDayOfMonth() - 1L + relDays);
+        }
+        ZonedDateTime zoned = LocalDateTime.of(resolved, time).atZone(zone.zoneId());
         zoned = zoned.plus(Duration.ofHours(relHours).plusMinutes(relMinutes).plusSeconds(relSeconds)
                 .plus(relMicros, ChronoUnit.MICROS));
         return new PhpDate(zoned, zone);
     }
 
-    private LocalDateTime applyRelative(LocalDateTime local) {
-        LocalDate monthStart = local.toLocalDate().withDayOfMonth(1).plusMonths(relMonths + 12 * relYears);
-        LocalDate date = monthStart.plusDays(local.getDayOfMonth() - 1L + relDays);
-        return LocalDateTime.of(date, local.toLocalTime()).plusHours(relHours).plusMinutes(relMinutes)
-                .plusSeconds(relSeconds).plus(relMicros, ChronoUnit.MICROS);
+    /** timelib's do_adjust_for_weekday. */
+    private LocalDate adjustForWeekday(LocalDate date) {
+        int current = date.getDayOfWeek().getValue() % 7;
+        int target = weekday;
+        if (weekdayBehaviour == 2) {
+            if (current == 0 && target != 0) {
+                target -= 7;
+            }
+            if (target == 0 && current != 0) {
+                target = 7;
+            }
+            return date.plusDays(target - current);
+        }
+        int difference = target - current;
+        if ((relDays < 0 && difference < 0) || (relDays >= 0 && difference <= -weekdayBehaviour)) {
+            difference += 7;
+        }
+        return date.plusDays(difference);
     }
 
-    private LocalDate moveToWeekday(LocalDate from) {
-        int diff = weekday.getValue() - from.getDayOfWeek().getValue();
-        if (weekdayBehaviour == 0) {
-            return from.plusDays(Math.floorMod(diff, 7));
+    private static LocalDate nthWeekday(LocalDate monthStart, DayOfWeek day, int n) {
+        if (n < 0) {
+            LocalDate last = monthStart.withDayOfMonth(monthStart.lengthOfMonth());
+            return last.minusDays(Math.floorMod(last.getDayOfWeek().getValue() - day.getValue(), 7));
         }
-        if (weekdayBehaviour > 0) {
-            int forward = Math.floorMod(diff, 7);
-            return from.plusDays(forward == 0 ? 7 : forward);
-        }
-        int backward = Math.floorMod(-diff, 7);
-        return from.minusDays(backward == 0 ? 7 : backward);
+        LocalDate first = monthStart.plusDays(Math.floorMod(day.getValue() - monthStart.getDayOfWeek().getValue(), 7));
+        return first.plusWeeks(n - 1L);
     }
+
 }

@@ -42,6 +42,8 @@ final class DateTokens {
             "(next|last|previous|this)\\s+" + DAY_NAME + "(?![a-z])");
     private static final Pattern WEEKDAY = Pattern.compile(DAY_NAME + "(?![a-z])");
     private static final Pattern FIRST_LAST_DAY_OF = Pattern.compile("(first|last) day of(?![a-z])");
+    private static final Pattern WEEKDAY_OF = Pattern.compile(
+            "(first|second|third|fourth|fifth|last)\\s+" + DAY_NAME + "\\s+of(?![a-z])");
     private static final Pattern WORD = Pattern.compile("(now|today|midnight|noon|tomorrow|yesterday|ago)(?![a-z])");
     private static final Pattern OFFSET = Pattern.compile("(?:gmt|utc)?([+-])(\\d{1,2})(?::?(\\d{2}))?(?![\\d])");
     private static final Pattern ZONE_NAME = Pattern.compile("([a-z]+(?:/[a-z0-9_+\\-]+)+|[a-z]{1,6})(?![a-z/])",
@@ -112,19 +114,27 @@ final class DateTokens {
             b.time(meridian(hour, m.group(2)), 0, 0, 0);
             return true;
         }
+        if ((m = match(WEEKDAY_OF)) != null) {
+            int n = List.of("first", "second", "third", "fourth", "fifth").indexOf(m.group(1)) + 1;
+            b.weekdayOfMonth(dayOfWeek(m.group(2)), n == 0 ? -1 : n);
+            return true;
+        }
         if ((m = match(FIRST_LAST_DAY_OF)) != null) {
             b.firstOrLastDayOf(m.group(1).equals("first"));
             return true;
         }
         if ((m = match(RELATIVE_WEEKDAY)) != null) {
-            String which = m.group(1);
-            int behaviour = which.equals("next") ? 1 : which.equals("this") ? 0 : -1;
-            b.weekday(dayOfWeek(m.group(2)), behaviour);
+            long amount = relativeTextAmount(m.group(1));
+            b.relative(ChronoUnit.DAYS, (amount > 0 ? amount - 1 : amount) * 7);
+            b.weekday(dayOfWeek(m.group(2)), m.group(1).equals("this") ? 1 : 0);
             return true;
         }
         if ((m = match(RELATIVE_TEXT)) != null) {
-            String which = m.group(1);
-            long amount = which.equals("next") ? 1 : which.equals("this") ? 0 : -1;
+            long amount = relativeTextAmount(m.group(1));
+            if (m.group(2).equals("week")) {
+                b.weekOf(amount);
+                return true;
+            }
             return relative(b, amount, m.group(2));
         }
         if ((m = match(RELATIVE)) != null) {
@@ -147,7 +157,7 @@ final class DateTokens {
             return true;
         }
         if ((m = match(WEEKDAY)) != null) {
-            b.weekday(dayOfWeek(m.group(1)), 0);
+            b.weekday(dayOfWeek(m.group(1)), 1);
             return true;
         }
         if ((m = match(MONTH_ONLY)) != null) {
@@ -239,6 +249,14 @@ final class DateTokens {
         }
         b.time(hour, minute, second, micro);
         return true;
+    }
+
+    private static long relativeTextAmount(String text) {
+        return switch (text) {
+            case "next" -> 1;
+            case "this" -> 0;
+            default -> -1;
+        };
     }
 
     private static int meridian(int hour, String ap) {

@@ -1,6 +1,7 @@
 package io.perscom.webhooks.automation.php;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The PHP / mbstring string and number functions Twig 3.5's filters call, with PHP semantics (code points where
@@ -8,6 +9,9 @@ import java.util.List;
  * building the result.
  */
 public final class PhpStrings {
+
+    /** PCRE's \\s without the u modifier: space, \\t, \\n, \\v, \\f, \\r. */
+    private static final Pattern SPACE_BETWEEN_TAGS = Pattern.compile(">[ \\t\\n\\r\\f\\u000B]+<");
 
     private PhpStrings() {
     }
@@ -145,5 +149,35 @@ public final class PhpStrings {
      */
     public static Number abs(Object value) {
         return NumberFormatting.abs(value);
+    }
+
+    /** Twig's 'js' escaper: everything but [a-zA-Z0-9,._] as \\xx short forms or \\uHHHH. */
+    public static String escapeJs(String s, Budget budget) {
+        return Escapers.js(s, budget);
+    }
+
+    /** Twig's 'css' escaper: everything but [a-zA-Z0-9] as "\\HEX ". */
+    public static String escapeCss(String s, Budget budget) {
+        return Escapers.css(s, budget);
+    }
+
+    /** Twig's 'html_attr' escaper. */
+    public static String escapeHtmlAttr(String s, Budget budget) {
+        return Escapers.htmlAttr(s, budget);
+    }
+
+    /** rawurlencode (Twig's 'url' escaper and url_encode filter on strings). */
+    public static String rawUrlEncode(String s, Budget budget) {
+        return Escapers.rawUrlEncode(s, budget);
+    }
+
+    /** http_build_query($data, '', '&', PHP_QUERY_RFC3986) (Twig's url_encode filter on arrays). */
+    public static String httpBuildQuery(PhpArray data, Budget budget) {
+        return Escapers.httpBuildQuery(data, budget);
+    }
+
+    /** Twig's spaceless filter: trim(preg_replace('/>\\s+</', '><', $s)). */
+    public static String spaceless(String s) {
+        return TrimStrings.trim(SPACE_BETWEEN_TAGS.matcher(s).replaceAll("><"), " \t\n\r\0\u000B", true, true);
     }
 }
