@@ -7,6 +7,7 @@ import static io.perscom.webhooks.automation.twig.Builtins.p;
 import io.perscom.webhooks.automation.php.Budget;
 import io.perscom.webhooks.automation.php.Php;
 import io.perscom.webhooks.automation.php.PhpArray;
+import io.perscom.webhooks.automation.php.PhpArrays;
 import io.perscom.webhooks.automation.php.PhpError;
 import io.perscom.webhooks.automation.php.PhpStrings;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class ArrayFilters {
         b.filter("first", (rt, v, a) -> firstOrLast(rt, v, 0L));
         b.filter("last", (rt, v, a) -> firstOrLast(rt, v, -1L));
         b.filter("default", (rt, v, a) -> Values.isEmpty(v) ? arg(a, 0, "") : v, p("default", ""));
-        b.filter("keys", (rt, v, a) -> v instanceof PhpArray arr ? PhpArray.list(arr.keys()) : new PhpArray());
+        b.filter("keys", (rt, v, a) -> v instanceof PhpArray arr ? PhpArrays.keys(arr) : new PhpArray());
         b.filter("find", (rt, v, a) -> find(rt, v, arg(a, 0, null)), p("arrow", REQUIRED));
         b.filter("invoke", (rt, v, a) -> rt.callArrow(v, "invoke", a));
         b.filter("shuffle", (rt, v, a) -> shuffle(v));
@@ -52,29 +53,34 @@ final class ArrayFilters {
         };
     }
 
+    /** Twig's join: implode of the values, the last pair joined by {@code and} when given. */
     private static Object join(Budget budget, Object value, Object glueArg, Object andArg) {
-        List<Object> items = value instanceof PhpArray a ? a.values() : value == null ? List.of() : List.of(value);
-        if (items.isEmpty()) {
+        PhpArray items = value instanceof PhpArray a ? PhpArrays.values(a) : value == null ? new PhpArray()
+                : PhpArray.of(value);
+        if (items.size() == 0) {
             return "";
         }
         String glue = Values.str(glueArg);
-        List<String> parts = new ArrayList<>(items.size());
-        long total = 0;
-        for (Object item : items) {
-            String s = Values.str(item);
-            total += s.length() + glue.length();
-            budget.checkString(total);
-            parts.add(s);
-        }
         if (andArg == null || Php.strictEquals(Values.unwrap(andArg), Values.unwrap(glueArg))) {
-            return String.join(glue, parts);
+            return PhpArrays.implode(glue, unwrapValues(items), budget);
         }
-        if (parts.size() == 1) {
-            return items.get(0);
+        if (items.size() == 1) {
+            return items.get(0L);
         }
-        String and = Values.str(andArg);
-        budget.checkString(total + and.length());
-        return String.join(glue, parts.subList(0, parts.size() - 1)) + and + parts.get(parts.size() - 1);
+        String head = PhpArrays.implode(glue, unwrapValues((PhpArray) PhpStrings.slice(items, 0, -1L, false, budget)), budget);
+        return Operators.concat(budget, Operators.concat(budget, head, andArg), items.get((long) items.size() - 1));
+    }
+
+    /** Markup values become their strings (PHP converts them with __toString). */
+    private static PhpArray unwrapValues(PhpArray items) {
+        if (items.values().stream().noneMatch(x -> x instanceof Markup || x instanceof Closure)) {
+            return items;
+        }
+        PhpArray out = new PhpArray();
+        for (Object v : items.values()) {
+            out.append(v instanceof Markup || v instanceof Closure ? Values.str(v) : v);
+        }
+        return out;
     }
 
     static PhpArray requireArray(Object v, String message) {
@@ -86,19 +92,10 @@ final class ArrayFilters {
 
     private static PhpArray sort(Interpreter rt, Object value, Object arrow) {
         PhpArray array = requireArray(value, "The \"sort\" filter expects a sequence or a mapping, got \"%s\".");
-        List<Map.Entry<Object, Object>> entries = new ArrayList<>(array.entries());
-        rt.budget().tick(entries.size());
         if (arrow == null) {
-            entries.sort((x, y) -> Php.compare(Values.unwrap(x.getValue()), Values.unwrap(y.getValue())));
-        } else {
-            entries.sort((x, y) -> (int) Php.toLong(Php.toNumber(
-                    Values.unwrap(rt.callArrow(arrow, "sort", x.getValue(), y.getValue())))));
+            return PhpArrays.asort(unwrapValues(array), rt.budget());
         }
-        PhpArray out = new PhpArray();
-        for (Map.Entry<Object, Object> e : entries) {
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
+        return PhpArrays.uasort(array, (x, y) -> Values.unwrap(rt.callArrow(arrow, "sort", x, y)), rt.budget());
     }
 
     /** Twig 3.24's merge (any number of arrays): array_merge, list keys renumbered, string keys overwrite. */
@@ -117,13 +114,7 @@ final class ArrayFilters {
         budget.checkCollection(total);
         PhpArray out = new PhpArray();
         for (PhpArray source : arrays) {
-            for (Map.Entry<Object, Object> e : source.entries()) {
-                if (e.getKey() instanceof Long) {
-                    out.append(e.getValue());
-                } else {
-                    out.put(e.getKey(), e.getValue());
-                }
-            }
+            out = PhpArrays.merge(out, source, budget);
         }
         return out;
     }
@@ -133,28 +124,13 @@ final class ArrayFilters {
             throw new PhpError("The \"batch\" filter expects a sequence or a mapping, got \""
                     + Php.typeName(Values.unwrap(items)) + "\".");
         }
-        long size = (long) Math.ceil(Php.toDouble(Php.toNumber(Values.unwrap(sizeArg))));
-        if (size < 1) {
-            throw new PhpError("array_chunk(): Argument #2 ($length) must be greater than 0");
-        }
-        boolean keep = Values.truthy(preserveKeys);
-        PhpArray out = new PhpArray();
-        PhpArray chunk = null;
-        for (Map.Entry<Object, Object> e : array.entries()) {
-            if (chunk == null || chunk.size() == size) {
-                chunk = new PhpArray();
-                out.append(chunk);
-            }
-            if (keep) {
-                chunk.put(e.getKey(), e.getValue());
-            } else {
-                chunk.append(e.getValue());
-            }
-        }
-        if (fill != null && chunk != null && chunk.size() < size) {
+        long size = (long) Math.ceil(Php.toDouble(Values.unwrap(sizeArg)));
+        PhpArray out = PhpArrays.chunk(array, size, Values.truthy(preserveKeys), budget);
+        if (fill != null && out.size() > 0) {
+            PhpArray last = (PhpArray) out.get((long) out.size() - 1);
             budget.checkCollection(size);
-            while (chunk.size() < size) {
-                chunk.append(fill);
+            while (last.size() < size) {
+                last.append(fill);
             }
         }
         return out;
@@ -247,17 +223,7 @@ final class ArrayFilters {
 
     private static Object reverse(Object value, boolean preserveKeys) {
         if (value instanceof PhpArray array) {
-            List<Map.Entry<Object, Object>> entries = new ArrayList<>(array.entries());
-            PhpArray out = new PhpArray();
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                Map.Entry<Object, Object> e = entries.get(i);
-                if (e.getKey() instanceof Long && !preserveKeys) {
-                    out.append(e.getValue());
-                } else {
-                    out.put(e.getKey(), e.getValue());
-                }
-            }
-            return out;
+            return PhpArrays.reverse(array, preserveKeys);
         }
         return PhpStrings.reverse(Values.str(value));
     }

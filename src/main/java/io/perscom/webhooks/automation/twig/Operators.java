@@ -63,9 +63,14 @@ final class Operators {
     }
 
     static String concat(Interpreter rt, Object left, Object right) {
+        return concat(rt.budget(), left, right);
+    }
+
+    /** PHP's "." with the string size checked before the result is built. */
+    static String concat(io.perscom.webhooks.automation.php.Budget budget, Object left, Object right) {
         String a = Values.str(left);
         String b = Values.str(right);
-        rt.budget().checkString((long) a.length() + b.length());
+        budget.checkString((long) a.length() + b.length());
         return a.concat(b);
     }
 
