@@ -252,7 +252,11 @@ final class Interpreter {
                 case GetAttr g -> getAttribute(g, scope, false);
                 case Filter f -> evalFilter(f, scope);
                 case Function f -> call(builtins.function(f.name()), null, f.args(), scope);
-                case Arrow a -> new Closure(a, scope, this);
+                case Arrow a -> {
+                    // PHP closures capture $context by value when they are created
+                    budget.tick(scope.vars().size());
+                    yield new Closure(a, scope.snapshot(), this);
+                }
             };
         } finally {
             budget.exit();

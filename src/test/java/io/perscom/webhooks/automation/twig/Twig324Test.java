@@ -50,6 +50,8 @@ class Twig324Test {
     @Test
     void arrowFunctionsAreAllowedEverywhere() throws TwigSyntaxError {
         assertEquals("6", render("{% set double = x => x * 2 %}{{ double|invoke(3) }}"));
+        // the arrow sees the variables as they were when it was created (PHP closures capture by value)
+        assertEquals("2", render("{% set n = 2 %}{% set times = x => x * n %}{% set n = 10 %}{{ times|invoke(1) }}"));
     }
 
     @Test
