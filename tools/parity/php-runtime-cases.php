@@ -403,3 +403,30 @@ foreach ([['1', '01', '-0', '-5', '1.5', ' 1', '9223372036854775808', '-92233720
         return [$a, array_is_list($a)];
     });
 }
+
+// array_column
+$rows = [['id' => 3, 'name' => 'a', 'k' => 'x'], ['id' => 5, 'name' => 'b'], ['name' => 'c', 'k' => 'y'], 'scalar', ['id' => '7', 'k' => 1.5], ['id' => 9, 'name' => null, 'k' => null]];
+foreach ([['name', null], ['name', 'id'], ['id', 'k'], [null, 'id'], ['missing', null]] as [$col, $idx]) {
+    emit('column', [t($rows), t($col), t($idx)], fn() => array_column($rows, $col, $idx));
+}
+
+// timezone names as DateTimeZone takes them
+foreach (['UTC', 'utc', 'Europe/Berlin', 'europe/berlin', 'America/New_York', '+05:30', '-0800', 'EST', 'cest', 'Asia/Kolkata', 'Mars/Base', 'GMT'] as $zone) {
+    emit('zone', [t($zone)], fn() => (new DateTimeImmutable('2024-07-01 12:00:00', new DateTimeZone('UTC')))->setTimezone(new DateTimeZone($zone))->format('Y-m-d H:i:s e T P I'));
+}
+
+// deterministic fuzz of float formatting and rounding
+mt_srand(20261128);
+for ($i = 0; $i < 400; $i++) {
+    $mantissa = mt_rand(0, 999999999) / mt_rand(1, 999999);
+    $v = $mantissa * (10 ** mt_rand(-12, 16)) * (mt_rand(0, 1) ? 1 : -1);
+    if ($i % 4 === 0) {
+        $v = round($v, mt_rand(0, 6)) + (mt_rand(0, 1) ? 0.005 : 0.0000000001);
+    }
+    $p = mt_rand(-3, 8);
+    emit('tostr', [t($v)], fn() => (string) $v);
+    emit('json', [t($v), ['i', '0']], fn() => json_encode($v));
+    emit('round', [t($v), t($p)], fn() => round($v, $p));
+    emit('number-format', [t($v), t(max(0, $p)), t('.'), t(',')], fn() => number_format($v, max(0, $p), '.', ','));
+    emit('sprintf', [t('%.' . max(0, $p) . 'f|%e|%g|%.3e'), t([$v, $v, $v, $v])], fn() => sprintf('%.' . max(0, $p) . 'f|%e|%g|%.3e', $v, $v, $v, $v));
+}

@@ -103,7 +103,8 @@ public final class Budget {
 
     /** Counts {@code units} steps; the {@code kind} is what the {@link LimitExceeded} reports (e.g. "regex"). */
     public void tick(long units, String kind) {
-        steps += Math.max(0, units);
+        long add = Math.max(0, units);
+        steps = steps > Long.MAX_VALUE - add ? Long.MAX_VALUE : steps + add;
         if (steps > limits.maxSteps()) {
             throw new LimitExceeded(kind, "regex".equals(kind)
                     ? "regular expression exceeds " + limits.maxSteps() + " steps (catastrophic backtracking?)"

@@ -131,6 +131,34 @@ public final class PhpArrays {
         return best;
     }
 
+    /**
+     * array_column($rows, $column, $indexKey) (Twig's column filter): rows that are not arrays or lack the column are
+     * skipped; a null column takes whole rows.
+     */
+    public static PhpArray column(PhpArray rows, Object column, Object indexKey) {
+        PhpArray result = new PhpArray();
+        for (Object row : rows.values()) {
+            if (!(row instanceof PhpArray fields)) {
+                continue;
+            }
+            Object value;
+            if (column == null) {
+                value = fields;
+            } else if (fields.containsKey(column)) {
+                value = fields.get(column);
+            } else {
+                continue;
+            }
+            Object key = indexKey == null || !fields.containsKey(indexKey) ? null : fields.get(indexKey);
+            if (indexKey != null && fields.containsKey(indexKey) && !(key instanceof PhpArray)) {
+                result.put(key, value);
+            } else {
+                result.append(value);
+            }
+        }
+        return result;
+    }
+
     /** in_array($needle, $haystack, $strict). */
     public static boolean inArray(Object needle, PhpArray haystack, boolean strict) {
         for (Object value : haystack.values()) {

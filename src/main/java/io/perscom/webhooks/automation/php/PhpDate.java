@@ -29,6 +29,11 @@ public final class PhpDate implements Comparable<PhpDate> {
         this.zone = zone;
     }
 
+    /**
+     * The instant in {@code zone}. A {@link java.time.ZoneOffset} (including {@code ZoneOffset.UTC}) makes PHP's
+     * offset-type zone, whose {@code e} prints "+00:00" like {@code new DateTime('@0')}; pass
+     * {@code ZoneId.of("UTC")} for PHP's "UTC" identifier, as Carbon::now() has it.
+     */
     public static PhpDate of(Instant instant, ZoneId zone) {
         return new PhpDate(instant.atZone(zone), PhpZone.of(zone));
     }

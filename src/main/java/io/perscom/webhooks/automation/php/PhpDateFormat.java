@@ -63,7 +63,7 @@ final class PhpDateFormat {
             case 'u' -> out.append(String.format(Locale.ROOT, "%06d", t.get(ChronoField.MICRO_OF_SECOND)));
             case 'v' -> out.append(String.format(Locale.ROOT, "%03d", t.get(ChronoField.MILLI_OF_SECOND)));
             case 'e' -> out.append(date.zone().identifier());
-            case 'I' -> out.append(t.getZone().getRules().isDaylightSavings(t.toInstant()) ? '1' : '0');
+            case 'I' -> out.append(date.zone().isDaylightSaving(t.toInstant()) ? '1' : '0');
             case 'O' -> out.append(PhpZone.compactOffset(offset));
             case 'P' -> out.append(PhpZone.colonOffset(offset));
             case 'p' -> out.append(offset == 0 ? "Z" : PhpZone.colonOffset(offset));

@@ -101,8 +101,9 @@ final class PhpRange {
         if (Long.compareUnsigned(span, step) < 0) {
             throw new PhpError(STEP_ERROR);
         }
-        long size = Long.divideUnsigned(span, step) + 1;
-        budget.checkCollection(size < 0 ? Long.MAX_VALUE : size);
+        long steps = Long.divideUnsigned(span, step);
+        budget.checkCollection(steps < 0 || steps == Long.MAX_VALUE ? Long.MAX_VALUE : steps + 1);
+        long size = steps + 1;
         for (long i = 0; i < size; i++) {
             result.append(low > high ? low - i * step : low + i * step);
         }

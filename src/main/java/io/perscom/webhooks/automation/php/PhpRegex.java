@@ -91,7 +91,7 @@ public final class PhpRegex {
         long count = 0;
         while ((limit < 0 || count < limit) && guard(matcher::find)) {
             out.append(input, last, matcher.start());
-            RegexReplacement.append(out, template, matcher);
+            RegexReplacement.append(out, template, matcher, budget);
             budget.checkString(out.length());
             last = matcher.end();
             count++;

@@ -138,6 +138,10 @@ public final class PhpStrings {
         if (times < 0) {
             throw new PhpError("str_repeat(): Argument #2 ($times) must be greater than or equal to 0");
         }
+        if (s.isEmpty() || times == 0) {
+            return "";
+        }
+        budget.checkString(times);
         budget.checkString(s.length() * times);
         return s.repeat((int) times);
     }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A PHP DateTimeZone: an identifier ("Europe/Berlin", type 3), a UTC offset ("+02:00", type 1) or an abbreviation
@@ -18,6 +20,10 @@ record PhpZone(ZoneId zoneId, Kind kind, String name) {
     private static final DateTimeFormatter SHORT_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     static final PhpZone UTC = new PhpZone(ZoneId.of("UTC"), Kind.IDENTIFIER, "UTC");
+
+    /** Zone identifiers by lower case: PHP accepts any case. */
+    private static final Map<String, String> IDS_BY_LOWER_CASE = ZoneId.getAvailableZoneIds().stream()
+            .collect(Collectors.toUnmodifiableMap(id -> id.toLowerCase(Locale.ROOT), id -> id, (a, b) -> a));
 
     static PhpZone of(ZoneId zone) {
         if (zone instanceof ZoneOffset offset) {
@@ -52,10 +58,10 @@ record PhpZone(ZoneId zoneId, Kind kind, String name) {
         if (abbreviated != null && !trimmed.contains("/")) {
             return abbreviation(trimmed.toUpperCase(Locale.ROOT), abbreviated);
         }
-        for (String id : ZoneId.getAvailableZoneIds()) {
-            if (id.equalsIgnoreCase(trimmed)) {
-                return new PhpZone(ZoneId.of(id), Kind.IDENTIFIER, id);
-            }
+        String id = IDS_BY_LOWER_CASE.get(trimmed.toLowerCase(Locale.ROOT));
+        if (id != null) {
+            // PHP keeps the spelling it was given ("europe/berlin" prints as such)
+            return new PhpZone(ZoneId.of(id), Kind.IDENTIFIER, trimmed);
         }
         throw new PhpError("Unknown or bad timezone (" + name + ")");
     }
@@ -83,6 +89,15 @@ record PhpZone(ZoneId zoneId, Kind kind, String name) {
         } catch (DateTimeException outOfRange) {
             return null;
         }
+    }
+
+    /** Format letter {@code I}: summer time by the zone's rules, or by what an abbreviation names. */
+    boolean isDaylightSaving(Instant at) {
+        return switch (kind) {
+            case ABBREVIATION -> ZoneAbbreviations.isDaylight(name);
+            case OFFSET -> false;
+            case IDENTIFIER -> zoneId.getRules().isDaylightSavings(at);
+        };
     }
 
     /** Format letter {@code e}. */

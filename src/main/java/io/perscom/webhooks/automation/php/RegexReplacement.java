@@ -8,7 +8,7 @@ final class RegexReplacement {
     private RegexReplacement() {
     }
 
-    static void append(StringBuilder out, String template, Matcher matcher) {
+    static void append(StringBuilder out, String template, Matcher matcher, Budget budget) {
         int n = template.length();
         for (int i = 0; i < n; i++) {
             char c = template.charAt(i);
@@ -24,7 +24,8 @@ final class RegexReplacement {
                 }
                 if (j > digitsStart && (!braced || (j < n && template.charAt(j) == '}'))) {
                     int group = Integer.parseInt(template.substring(digitsStart, j));
-                    if (group <= matcher.groupCount() && matcher.group(group) != null) {
+                    if (group <= matcher.groupCount() && matcher.start(group) >= 0) {
+                        budget.checkString((long) out.length() + matcher.end(group) - matcher.start(group));
                         out.append(matcher.group(group));
                     }
                     i = braced ? j : j - 1;

@@ -21,7 +21,15 @@ final class ZoneAbbreviations {
             Map.entry("nzdt", 780), Map.entry("sast", 120), Map.entry("cat", 120), Map.entry("eat", 180),
             Map.entry("wat", 60));
 
+    /** The abbreviations that name summer time (format letter I prints 1 for them). */
+    private static final java.util.Set<String> DAYLIGHT = java.util.Set.of("west", "bst", "cest", "mest", "eest", "edt",
+            "cdt", "mdt", "pdt", "akdt", "adt", "ndt", "aedt", "acdt", "nzdt");
+
     private ZoneAbbreviations() {
+    }
+
+    static boolean isDaylight(String abbreviation) {
+        return DAYLIGHT.contains(abbreviation.toLowerCase(Locale.ROOT));
     }
 
     /** The offset of a known abbreviation (case-insensitive), or null. */
