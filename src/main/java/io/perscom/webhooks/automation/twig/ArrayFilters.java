@@ -230,10 +230,21 @@ final class ArrayFilters {
 
     /** twig_slice: array_slice for arrays, mb_substr for everything else. */
     static Object slice(Interpreter rt, Object item, Object startArg, Object lengthArg, boolean preserveKeys) {
-        long start = Php.toLong(Values.unwrap(startArg));
-        Long length = lengthArg == null ? null : Php.toLong(Values.unwrap(lengthArg));
+        String function = item instanceof PhpArray ? "array_slice" : "mb_substr";
+        long start = intParam(startArg, function, 2, item instanceof PhpArray ? "offset" : "start");
+        Long length = lengthArg == null ? null : intParam(lengthArg, function, 3, "length");
         Object subject = item instanceof PhpArray ? item : Values.str(item);
         return PhpStrings.slice(subject, start, length, preserveKeys, rt.budget());
+    }
+
+    /** An int parameter of a PHP function in coercive mode: numbers, numeric strings, bools and null convert. */
+    static long intParam(Object value, String function, int position, String name) {
+        Object v = Values.unwrap(value);
+        if (v instanceof String s && !Php.isNumeric(s) || v instanceof PhpArray || Values.isObject(v)) {
+            throw new PhpError(function + "(): Argument #" + position + " ($" + name + ") must be of type int, "
+                    + Php.typeName(v) + " given");
+        }
+        return Php.toLong(v);
     }
 
     /** twig_first / twig_last: current(slice) is false for an empty array. */

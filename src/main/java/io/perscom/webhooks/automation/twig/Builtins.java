@@ -62,6 +62,12 @@ final class Builtins {
                 }
             }
             if (!named) {
+                for (int i = args.size(); i < params.size(); i++) {
+                    if (params.get(i).defaultValue() == REQUIRED) {
+                        throw new TwigSyntaxError("Value for argument \"" + params.get(i).name() + "\" is required for "
+                                + callType + " \"" + name + "\".", line);
+                    }
+                }
                 return args;
             }
             List<Arg> out = new ArrayList<>();

@@ -83,6 +83,7 @@ final class ExpressionParser {
                     expr = switch (name) {
                         case "??" -> new NullCoalesce(checkDefinable(expr), right, token.line());
                         case "**" -> power(expr, right, token.line());
+                        case "matches" -> matches(expr, right, token.line());
                         default -> new Binary(name, expr, right, token.line());
                     };
                 }
@@ -103,6 +104,20 @@ final class ExpressionParser {
             return new Unary(u.op(), power(u.operand(), right, line), u.line());
         }
         return new Binary("**", left, right, line);
+    }
+
+    /** Twig 3.12+ checks a constant pattern of "matches" at compile time. */
+    private static Expr matches(Expr subject, Expr pattern, int line) throws TwigSyntaxError {
+        if (pattern instanceof Const c && c.value() instanceof String source) {
+            try {
+                io.perscom.webhooks.automation.php.PhpRegex.compile(source);
+            } catch (io.perscom.webhooks.automation.php.PhpError e) {
+                String warning = e.getMessage();
+                throw new TwigSyntaxError("Regexp \"" + source + "\" passed to \"matches\" is not valid"
+                        + (warning.length() > 12 ? warning.substring(12) : "") + ".", line);
+            }
+        }
+        return new Binary("matches", subject, pattern, line);
     }
 
     private Expr parseArrow() throws TwigSyntaxError {
@@ -279,7 +294,7 @@ final class ExpressionParser {
             }
             first = false;
             keys.add(null);
-            values.add(parseExpression());
+            values.add(parseElement());
         }
         stream.expect(Type.PUNCTUATION, "]", "An opened array is not properly closed");
         return new ArrayLit(keys, values, line);
@@ -300,6 +315,11 @@ final class ExpressionParser {
             first = false;
             Expr key;
             Token t;
+            if (stream.test(Type.OPERATOR, "...")) {
+                keys.add(null);
+                values.add(parseElement());
+                continue;
+            }
             if ((t = stream.nextIf(Type.NAME)) != null) {
                 key = new Const(t.text(), t.line());
                 if (stream.test(Type.PUNCTUATION, ",") || stream.test(Type.PUNCTUATION, "}")) {
@@ -323,6 +343,13 @@ final class ExpressionParser {
         }
         stream.expect(Type.PUNCTUATION, "}", "An opened hash is not properly closed");
         return new ArrayLit(keys, values, line);
+    }
+
+    /** An element of an array or hash literal, possibly spread ({@code ...items}). */
+    private Expr parseElement() throws TwigSyntaxError {
+        Token spread = stream.nextIf(Type.OPERATOR, "...");
+        Expr value = parseExpression();
+        return spread != null ? new Node.Spread(value, spread.line()) : value;
     }
 
     private Expr parsePostfix(Expr node) throws TwigSyntaxError {

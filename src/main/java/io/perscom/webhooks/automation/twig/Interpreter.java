@@ -252,6 +252,7 @@ final class Interpreter {
                 case GetAttr g -> getAttribute(g, scope, false);
                 case Filter f -> evalFilter(f, scope);
                 case Function f -> call(builtins.function(f.name()), null, f.args(), scope);
+                case Node.Spread s -> throw new PhpError("Spread operator is only supported in arrays and hashes.");
                 case Arrow a -> {
                     // PHP closures capture $context by value when they are created
                     budget.tick(scope.vars().size());
@@ -268,7 +269,9 @@ final class Interpreter {
         PhpArray out = new PhpArray();
         for (int i = 0; i < a.values().size(); i++) {
             Expr keyExpr = a.keys().get(i);
-            if (keyExpr == null) {
+            if (a.values().get(i) instanceof Node.Spread spread) {
+                spreadInto(out, eval(spread.operand(), scope));
+            } else if (keyExpr == null) {
                 out.append(eval(a.values().get(i), scope));
             } else {
                 Object key = Values.unwrap(eval(keyExpr, scope));
@@ -279,6 +282,21 @@ final class Interpreter {
             }
         }
         return out;
+    }
+
+    /** PHP's [...$a]: integer keys are renumbered, string keys kept (later ones win). */
+    private void spreadInto(PhpArray out, Object value) {
+        if (!(value instanceof PhpArray items)) {
+            throw new PhpError("Only arrays and Traversables can be unpacked");
+        }
+        budget.checkCollection((long) out.size() + items.size());
+        for (Map.Entry<Object, Object> e : items.entries()) {
+            if (e.getKey() instanceof Long) {
+                out.append(e.getValue());
+            } else {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     private Object evalUnary(Unary u, Scope scope) {

@@ -63,9 +63,25 @@ class Twig324Test {
 
     @Test
     void invalidRegexInMatchesIsAnError() throws TwigSyntaxError {
-        TwigTemplate t = engine.compile("{{ 'a' matches '/(/' }}");
-        PhpError e = assertThrows(PhpError.class, () -> t.render(Map.of(), ParityCases.relaxedBudget()));
+        // a constant pattern is checked at compile time (3.12+), a computed one when it is used
+        TwigSyntaxError syntax = assertThrows(TwigSyntaxError.class, () -> engine.compile("{{ 'a' matches '/(/' }}"));
+        assertTrue(syntax.rawMessage().startsWith("Regexp \"/(/\" passed to \"matches\" is not valid: "),
+                syntax.getMessage());
+        TwigTemplate t = engine.compile("{{ 'a' matches p }}");
+        PhpError e = assertThrows(PhpError.class, () -> t.render(Map.of("p", "/(/"), ParityCases.relaxedBudget()));
         assertTrue(e.getMessage().startsWith("Regexp \"/(/\" passed to \"matches\" is not valid: "), e.getMessage());
+    }
+
+    @Test
+    void spreadInArraysAndHashes() throws TwigSyntaxError {
+        assertEquals("a,b,c {\"x\":1,\"y\":3}", render("{{ [...['a', 'b'], 'c']|join(',') }} "
+                + "{{ {...{x: 1, y: 2}, y: 3}|json_encode|raw }}"));
+    }
+
+    @Test
+    void missingRequiredArgumentIsACompileError() {
+        TwigSyntaxError e = assertThrows(TwigSyntaxError.class, () -> engine.compile("{{ 'a,b'|split|join }}"));
+        assertEquals("Value for argument \"delimiter\" is required for filter \"split\".", e.rawMessage());
     }
 
     @Test
