@@ -382,6 +382,9 @@ final class Interpreter {
         for (Object a : args) {
             argList.add(Values.unwrap(a));
         }
+        if ("format".equals(method) && !argList.isEmpty()) {
+            return DateFilters.format(this, date, Values.str(argList.get(0)));
+        }
         return date.callMethod(method, argList);
     }
 

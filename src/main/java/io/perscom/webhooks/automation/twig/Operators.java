@@ -47,8 +47,8 @@ final class Operators {
             case "<=" -> Php.compare(l, r) <= 0;
             case ">=" -> Php.compare(l, r) >= 0;
             case "<=>" -> (long) Integer.signum(Php.compare(l, r));
-            case "in" -> in(l, r);
-            case "not in" -> !in(l, r);
+            case "in" -> in(rt, l, r);
+            case "not in" -> !in(rt, l, r);
             case "matches" -> matches(rt, l, r);
             case "starts with" -> l instanceof String s && r instanceof String p && s.startsWith(p);
             case "ends with" -> l instanceof String s && r instanceof String p && s.endsWith(p);
@@ -98,11 +98,12 @@ final class Operators {
     }
 
     /** twig_in_filter. */
-    static boolean in(Object value, Object compare) {
+    static boolean in(Interpreter rt, Object value, Object compare) {
         if (compare instanceof String haystack) {
             if (value instanceof String || value instanceof Long || value instanceof Double) {
                 String needle = Php.toStr(value);
-                return needle.isEmpty() || haystack.contains(needle);
+                rt.budget().tick(haystack.length() / 64 + 1);
+                return needle.isEmpty() || contains(haystack, needle);
             }
             return false;
         }
@@ -119,6 +120,38 @@ final class Operators {
         }
         for (Object item : array.values()) {
             if (twigCompare(value, Values.unwrap(item)) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * strpos($haystack, $needle) !== false in linear time: String.indexOf is quadratic in the worst case
+     * ("aaa...ab" in "aaa...a"), which a template could use to burn CPU without ticking the budget.
+     */
+    static boolean contains(String haystack, String needle) {
+        if ((long) haystack.length() * needle.length() <= 1_000_000L) {
+            return haystack.contains(needle);
+        }
+        int[] fail = new int[needle.length()];
+        for (int i = 1, k = 0; i < needle.length(); i++) {
+            while (k > 0 && needle.charAt(i) != needle.charAt(k)) {
+                k = fail[k - 1];
+            }
+            if (needle.charAt(i) == needle.charAt(k)) {
+                k++;
+            }
+            fail[i] = k;
+        }
+        for (int i = 0, k = 0; i < haystack.length(); i++) {
+            while (k > 0 && haystack.charAt(i) != needle.charAt(k)) {
+                k = fail[k - 1];
+            }
+            if (haystack.charAt(i) == needle.charAt(k)) {
+                k++;
+            }
+            if (k == needle.length()) {
                 return true;
             }
         }
