@@ -147,7 +147,8 @@ foreach ($dates as [$text, $zone]) {
         json_encode($c), $c->getTimestamp(), $c->year, $c->month, $c->day, $c->hour, $c->minute, $c->second, $c->micro,
         $c->dayOfWeek, $c->dayOfWeekIso, $c->dayOfYear, $c->daysInMonth, $c->weekOfYear, $c->timestamp, $c->tzName,
         $c->offset, $c->offsetHours, $c->quarter, $c->englishDayOfWeek, $c->shortEnglishMonth, $c->dst, $c->utc,
-        $c->milli, $c->weekOfMonth, $c->daysInYear, $c->noZeroHour, $c->century, $c->yearIso]);
+        $c->milli, $c->weekOfMonth, $c->daysInYear, $c->noZeroHour, $c->century, $c->yearIso, $c->week, $c->weekYear,
+        $c->isoWeek, $c->isoWeekYear]);
 }
 
 // date parsing: absolute forms with DateTime, relative ones with Carbon's test clock
@@ -429,4 +430,42 @@ for ($i = 0; $i < 400; $i++) {
     emit('round', [t($v), t($p)], fn() => round($v, $p));
     emit('number-format', [t($v), t(max(0, $p)), t('.'), t(',')], fn() => number_format($v, max(0, $p), '.', ','));
     emit('sprintf', [t('%.' . max(0, $p) . 'f|%e|%g|%.3e'), t([$v, $v, $v, $v])], fn() => sprintf('%.' . max(0, $p) . 'f|%e|%g|%.3e', $v, $v, $v, $v));
+}
+
+// Carbon dates against other values
+$carbon = Carbon::parse('2024-01-01 10:00:00', 'UTC');
+foreach (['2024-01-01 10:00:00', '2024-01-01', '2025', '', null, true, false, 1, 0, 1.5, [], 'abc'] as $x) {
+    emit('date-compare', [t($x)], fn() => [$carbon == $x, $carbon <=> $x, $x <=> $carbon]);
+}
+foreach (['2024-01-01 11:00:00' => 'Europe/Berlin', '2024-01-01 10:00:01' => 'UTC', '2024-01-01 09:59:59' => 'UTC'] as $text => $zone) {
+    $other = Carbon::parse($text, $zone);
+    emit('date-compare-date', [t($text), t($zone)], fn() => [$carbon == $other, $carbon <=> $other, $carbon < $other]);
+}
+
+// regular expressions as templates and conditions plausibly write them
+foreach ([
+    ['/^[\w.+-]+@[\w-]+\.[\w.-]+$/', 'first.last+tag@example.co.uk'], ['/@example\.com$/i', 'Bob@EXAMPLE.com'],
+    ['/^\+?[0-9 ()-]{7,}$/', '+1 (555) 123-4567'], ['/^\d{4}-\d{2}-\d{2}$/', '2024-01-15'], ['/^(?:Sgt|Cpl|Pvt)\.?\s/', 'Sgt. Smith'],
+    ['/\bcaptain\b/i', 'The Captain is here'], ['/^\p{Lu}\p{Ll}+$/u', 'Émile'], ['/^\p{Lu}\p{Ll}+$/', 'Émile'], ['/straße/iu', 'STRASSE'],
+    ['/ß/iu', 'ẞ'], ['/k/iu', 'K'], ['/^.{3}$/u', '日本語'], ['/^.{3}$/', '日本語'], ['/(?<=\d)(?=(\d{3})+$)/', '1234567'],
+    ['/^(?>a+)b/', 'aaab'], ['/a++b/', 'aaab'], ['/(a)?b\1/', 'b'], ['/^\s*$/', "  \n"], ['/[^\x00-\x7F]/', 'abcé'], ['/[\x{4e00}-\x{9fff}]/u', 'x漢'],
+    ['/^[[:upper:]][[:lower:]]+$/', 'Hello'], ['/^[[:upper:]][[:lower:]]+$/u', 'Élan'], ['/\d+/u', '١٢٣'], ['/\d+/', '١٢٣'],
+    ['/^(\w+)\s(\w+)$/', 'hello world'], ['~^/api/v\d+/~', '/api/v2/users'], ['%^[a-z]+$%', 'abc'], ['!^x!', 'xyz'],
+    ['/(?i:ab)c/', 'ABc'], ['/a.c/su', "a\u{2028}c"], ['/^a$/m', "b\r\na\r\nc"], ['/^a\r?$/m', "b\r\na\r\nc"], ['/\Ga/', 'ba'],
+    ['/(?<year>\d{4})|(?<word>[a-z]+)/', 'abc'], ['/(x)?(?<n>y)/', 'y'], ['/[\d-]+/', '12-34'], ['/[a\-z]+/', 'a-z'], ['/[\w\s]+/u', 'é à'],
+    ['/\//', 'a/b'], ['{\d+}', 'a12'], ['[\d+]', 'a12'], ['(\d+)', 'a12'], ['/\$\d+(\.\d\d)?/', 'costs $12.50'], ['/a{2}/', 'aa'], ['/a{2,3}?/', 'aaa'],
+] as [$re, $subject]) {
+    emit('preg-match', [t($re), t($subject)], function () use ($re, $subject) {
+        $r = preg_match($re, $subject, $m);
+        if ($r === false) {
+            return ['FALSE', preg_last_error_msg()];
+        }
+        return [$r, $m];
+    });
+}
+foreach ([['/STRAẞE/iu', 'straße'], ['/[ß]/iu', 'ẞ'], ['/ß/i', 'ẞ'], ['/ß/u', 'ẞ']] as [$re, $subject]) {
+    emit('preg-match', [t($re), t($subject)], function () use ($re, $subject) {
+        $r = preg_match($re, $subject, $m);
+        return $r === false ? ['FALSE', preg_last_error_msg()] : [$r, $m];
+    });
 }

@@ -1,6 +1,7 @@
 package io.perscom.webhooks.automation.php;
 
 import java.time.ZonedDateTime;
+import java.time.temporal.WeekFields;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -41,6 +42,9 @@ final class CarbonGetters {
             Map.entry("dst", d -> d.format("I").equals("1")),
             Map.entry("utc", d -> offsetSeconds(d) == 0),
             Map.entry("tzName", d -> d.zone().identifier()),
+            // locale weeks as Carbon's "en" has them: weeks start on Sunday, week 1 holds January 1st
+            Map.entry("week", d -> (long) d.toZonedDateTime().get(WeekFields.SUNDAY_START.weekOfWeekBasedYear())),
+            Map.entry("weekYear", d -> (long) d.toZonedDateTime().get(WeekFields.SUNDAY_START.weekBasedYear())),
             Map.entry("timezoneName", d -> d.zone().identifier()));
 
     private CarbonGetters() {

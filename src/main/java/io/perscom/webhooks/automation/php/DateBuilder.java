@@ -62,18 +62,11 @@ final class DateBuilder {
 
     private boolean haveTime;
 
-    boolean hasZone() {
-        return zoneSet;
-    }
-
-    private boolean zoneSet;
-
     void zone(PhpZone value) {
         if (!keepTime) {
             // modify() ignores a zone in the text (only "@ts" switches the date to UTC)
             zone = value;
         }
-        zoneSet = true;
     }
 
     void date(Integer y, Integer m, Integer d) {
@@ -114,7 +107,6 @@ final class DateBuilder {
         timestampSeconds = seconds;
         timestampMicros = micros;
         zone = PhpZone.offset(ZoneOffset.UTC);
-        zoneSet = true;
     }
 
     void relative(ChronoUnit unit, long amount) {

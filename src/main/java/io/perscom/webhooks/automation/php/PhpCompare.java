@@ -75,6 +75,12 @@ final class PhpCompare {
         if (a instanceof String x && isNumber(b)) {
             return b instanceof Double d && d.isNaN() ? 1 : -compareNumberToString((Number) b, x);
         }
+        if (a instanceof PhpDate && b instanceof PhpArray) {
+            return 1; // an object is greater than an array
+        }
+        if (a instanceof PhpArray && b instanceof PhpDate) {
+            return -1;
+        }
         if (a instanceof PhpArray) {
             return 1;
         }
@@ -87,14 +93,19 @@ final class PhpCompare {
         if (a instanceof String x && b instanceof PhpDate y) {
             return compareStrings(x, y.toString());
         }
-        if (a instanceof PhpDate) {
-            // an object that cannot become a number counts as 1
-            return compareNumbers(1L, (Number) b);
+        if (a instanceof PhpDate && isNumber(b)) {
+            throw notNumeric(b);
         }
-        if (b instanceof PhpDate) {
-            return compareNumbers((Number) a, 1L);
+        if (b instanceof PhpDate && isNumber(a)) {
+            throw notNumeric(a);
         }
         throw new PhpError("Cannot compare " + Php.typeName(a) + " with " + Php.typeName(b));
+    }
+
+    /** The warning PHP gives comparing a date with a number (an exception in PERSCOM). */
+    private static PhpError notNumeric(Object number) {
+        return new PhpError("Object of class " + PhpDate.CLASS_NAME + " could not be converted to "
+                + (number instanceof Long ? "int" : "float"));
     }
 
     private static boolean isNumber(Object value) {

@@ -24,6 +24,8 @@ final class RegexTranslator {
     private final boolean ungreedy;
     private final boolean dollarEndOnly;
     private final boolean noAutoCapture;
+    /** /iu: PCRE folds ß and the capital sharp s ẞ together, java.util.regex does not. */
+    private final boolean foldSharpS;
     private final StringBuilder out = new StringBuilder();
     private final List<String> groupNames = new ArrayList<>();
     private final Map<String, String> javaNames = new HashMap<>();
@@ -35,6 +37,7 @@ final class RegexTranslator {
         this.ungreedy = modifiers.indexOf('U') >= 0;
         this.dollarEndOnly = modifiers.indexOf('D') >= 0 && modifiers.indexOf('m') < 0;
         this.noAutoCapture = modifiers.indexOf('n') >= 0;
+        this.foldSharpS = modifiers.indexOf('i') >= 0 && modifiers.indexOf('u') >= 0;
         groupNames.add(null);
     }
 
@@ -164,7 +167,7 @@ final class RegexTranslator {
                     quantifiable = false;
                 }
                 default -> {
-                    out.append(c);
+                    out.append(foldSharpS && (c == 'ß' || c == 'ẞ') ? "[ßẞ]" : String.valueOf(c));
                     pos++;
                     quantifiable = c != '^' && c != '|';
                 }
@@ -552,7 +555,7 @@ final class RegexTranslator {
                 out.append('\\').append(c);
                 pos++;
             } else {
-                out.append(c);
+                out.append(foldSharpS && (c == 'ß' || c == 'ẞ') ? "ßẞ" : String.valueOf(c));
                 pos++;
             }
         }

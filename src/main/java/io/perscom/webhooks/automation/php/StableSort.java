@@ -15,12 +15,9 @@ final class StableSort {
     }
 
     static PhpArray sortByValue(PhpArray array, ToIntBiFunction<Object, Object> comparator, Budget budget) {
-        List<Map.Entry<Object, Object>> entries = new ArrayList<>(array.entries());
-        @SuppressWarnings("unchecked")
-        Map.Entry<Object, Object>[] items = entries.toArray(new Map.Entry[0]);
-        @SuppressWarnings("unchecked")
-        Map.Entry<Object, Object>[] scratch = new Map.Entry[items.length];
-        mergeSort(items, scratch, 0, items.length, comparator, budget);
+        List<Map.Entry<Object, Object>> items = new ArrayList<>(array.entries());
+        List<Map.Entry<Object, Object>> scratch = new ArrayList<>(items);
+        mergeSort(items, scratch, 0, items.size(), comparator, budget);
         PhpArray sorted = new PhpArray();
         for (Map.Entry<Object, Object> entry : items) {
             sorted.put(entry.getKey(), entry.getValue());
@@ -28,8 +25,8 @@ final class StableSort {
         return sorted;
     }
 
-    private static void mergeSort(Map.Entry<Object, Object>[] items, Map.Entry<Object, Object>[] scratch, int from,
-            int to, ToIntBiFunction<Object, Object> comparator, Budget budget) {
+    private static void mergeSort(List<Map.Entry<Object, Object>> items, List<Map.Entry<Object, Object>> scratch,
+            int from, int to, ToIntBiFunction<Object, Object> comparator, Budget budget) {
         if (to - from < 2) {
             return;
         }
@@ -41,18 +38,20 @@ final class StableSort {
         int out = from;
         while (left < middle && right < to) {
             budget.tick();
-            if (comparator.applyAsInt(items[right].getValue(), items[left].getValue()) < 0) {
-                scratch[out++] = items[right++];
+            if (comparator.applyAsInt(items.get(right).getValue(), items.get(left).getValue()) < 0) {
+                scratch.set(out++, items.get(right++));
             } else {
-                scratch[out++] = items[left++];
+                scratch.set(out++, items.get(left++));
             }
         }
         while (left < middle) {
-            scratch[out++] = items[left++];
+            scratch.set(out++, items.get(left++));
         }
         while (right < to) {
-            scratch[out++] = items[right++];
+            scratch.set(out++, items.get(right++));
         }
-        System.arraycopy(scratch, from, items, from, to - from);
+        for (int i = from; i < to; i++) {
+            items.set(i, scratch.get(i));
+        }
     }
 }
