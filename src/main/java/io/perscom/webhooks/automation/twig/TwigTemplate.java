@@ -38,7 +38,8 @@ public final class TwigTemplate {
 
     /**
      * Typed mode: when the whole template is one {@code {{ expr }}} (with only whitespace around it), the PHP value of
-     * the expression, neither converted to a string nor escaped; otherwise empty.
+     * the expression, neither converted to a string nor escaped; otherwise empty. A null value is also empty: call
+     * {@link #isSingleExpression()} to tell the two apart.
      */
     public Optional<Object> evaluateSingleExpression(Map<String, Object> context, Budget budget) {
         Node.Print single = null;
@@ -60,6 +61,9 @@ public final class TwigTemplate {
             value = new Interpreter(budget, builtins, options).eval(single.expr(), new Scope(context));
         } catch (StackOverflowError e) {
             throw tooDeep();
+        }
+        if (value instanceof Closure) {
+            throw new io.perscom.webhooks.automation.php.PhpError("An arrow function is not a value");
         }
         return Optional.ofNullable(value instanceof Markup m ? m.content() : value);
     }
