@@ -85,6 +85,11 @@ class Twig324Test {
     }
 
     @Test
+    void typesTagDeclaresNothingAtRunTime() throws TwigSyntaxError {
+        assertEquals("ok", render("{% types {name: 'string', age?: 'int',} %}ok"));
+    }
+
+    @Test
     void enumFunctionsAreRefused() {
         TwigSyntaxError e = assertThrows(TwigSyntaxError.class, () -> engine.compile("{{ enum('X') }}"));
         assertTrue(e.getMessage().contains("not supported in automation templates"), e.getMessage());
