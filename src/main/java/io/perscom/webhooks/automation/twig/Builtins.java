@@ -20,10 +20,13 @@ final class Builtins {
             "parent", "blocks are not available",
             "constant", "PHP constants are not available",
             "dump", "debugging output is not available",
-            "ssoJwt", "it needs the PERSCOM user who is logged in");
+            "ssoJwt", "it needs the PERSCOM user who is logged in",
+            "enum", "PHP enums are not available",
+            "enum_cases", "PHP enums are not available");
     static final Map<String, String> REFUSED_TESTS = Map.of("constant", "PHP constants are not available");
     static final List<String> TESTS =
-            List.of("even", "odd", "defined", "same as", "none", "null", "divisible by", "empty", "iterable");
+            List.of("even", "odd", "defined", "same as", "none", "null", "divisible by", "empty", "iterable", "sequence",
+                    "mapping");
 
     /** Output safety of a callable's result, as Twig's is_safe / is_safe_callback declare it. */
     enum Safety { NONE, ALL, HTML, ESCAPE_STRATEGY }
@@ -59,6 +62,12 @@ final class Builtins {
                 }
             }
             if (!named) {
+                for (int i = args.size(); i < params.size(); i++) {
+                    if (params.get(i).defaultValue() == REQUIRED) {
+                        throw new TwigSyntaxError("Value for argument \"" + params.get(i).name() + "\" is required for "
+                                + callType + " \"" + name + "\".", line);
+                    }
+                }
                 return args;
             }
             List<Arg> out = new ArrayList<>();

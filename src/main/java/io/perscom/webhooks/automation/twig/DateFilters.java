@@ -18,12 +18,21 @@ final class DateFilters {
     static void register(Builtins b) {
         b.filter("date", (rt, v, a) -> {
             Object format = arg(a, 0, null);
-            return convert(rt, v, arg(a, 1, null)).format(format == null ? DEFAULT_FORMAT : Values.str(format));
+            return format(rt, convert(rt, v, arg(a, 1, null)), format == null ? DEFAULT_FORMAT : Values.str(format));
         }, p("format", null), p("timezone", null));
         b.filter("date_modify", (rt, v, a) -> convert(rt, v, false).modify(Values.str(arg(a, 0, null))),
                 p("modifier", REQUIRED));
         b.function("date", (rt, v, a) -> convert(rt, arg(a, 0, null), arg(a, 1, null)),
                 p("date", null), p("timezone", null));
+    }
+
+    /** The longest expansion of one format letter ("r" gives 31 characters). */
+    private static final int MAX_LETTER_EXPANSION = 32;
+
+    /** DateTime::format, with the size of what it can produce checked first. */
+    static String format(Interpreter rt, PhpDate date, String format) {
+        rt.budget().checkString((long) format.length() * MAX_LETTER_EXPANSION);
+        return date.format(format);
     }
 
     /**

@@ -26,7 +26,7 @@ final class ExpressionParser {
 
     private static final Map<String, Integer> UNARY = Map.of("not", 50, "-", 500, "+", 500);
     private static final Map<String, Op> BINARY = Map.ofEntries(
-            Map.entry("or", new Op(10, false)), Map.entry("and", new Op(15, false)),
+            Map.entry("or", new Op(10, false)), Map.entry("xor", new Op(12, false)), Map.entry("and", new Op(15, false)),
             Map.entry("b-or", new Op(16, false)), Map.entry("b-xor", new Op(17, false)),
             Map.entry("b-and", new Op(18, false)),
             Map.entry("==", new Op(20, false)), Map.entry("!=", new Op(20, false)), Map.entry("<=>", new Op(20, false)),
@@ -34,7 +34,8 @@ final class ExpressionParser {
             Map.entry("<=", new Op(20, false)), Map.entry("not in", new Op(20, false)), Map.entry("in", new Op(20, false)),
             Map.entry("matches", new Op(20, false)), Map.entry("starts with", new Op(20, false)),
             Map.entry("ends with", new Op(20, false)), Map.entry("has some", new Op(20, false)),
-            Map.entry("has every", new Op(20, false)), Map.entry("..", new Op(25, false)),
+            Map.entry("has every", new Op(20, false)), Map.entry("===", new Op(20, false)),
+            Map.entry("!==", new Op(20, false)), Map.entry("..", new Op(25, false)),
             Map.entry("+", new Op(30, false)), Map.entry("-", new Op(30, false)), Map.entry("~", new Op(40, false)),
             Map.entry("*", new Op(60, false)), Map.entry("/", new Op(60, false)), Map.entry("//", new Op(60, false)),
             Map.entry("%", new Op(60, false)), Map.entry("is", new Op(100, false)), Map.entry("is not", new Op(100, false)),
@@ -42,6 +43,8 @@ final class ExpressionParser {
 
     private final Parser parser;
     private final TokenStream stream;
+    /** Expressions written inside parentheses (Twig 3.15+ keeps them: "(-2) ** 2" is 4, "-2 ** 2" is -4). */
+    private final java.util.Set<Expr> parenthesized = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Builtins builtins;
 
     ExpressionParser(Parser parser, TokenStream stream, Builtins builtins) {
@@ -50,8 +53,9 @@ final class ExpressionParser {
         this.builtins = builtins;
     }
 
+    /** Twig 3.15+ accepts arrow functions anywhere an expression is expected. */
     Expr parseExpression() throws TwigSyntaxError {
-        return parseExpression(0, false);
+        return parseExpression(0, true);
     }
 
     Expr parseExpression(int precedence, boolean allowArrow) throws TwigSyntaxError {
@@ -76,9 +80,12 @@ final class ExpressionParser {
                     expr = parseTestExpression(expr);
                 } else {
                     Expr right = parseExpression(op.rightAssociative ? op.precedence : op.precedence + 1, true);
-                    expr = "??".equals(name)
-                            ? new NullCoalesce(checkDefinable(expr), right, token.line())
-                            : new Binary(name, expr, right, token.line());
+                    expr = switch (name) {
+                        case "??" -> new NullCoalesce(checkDefinable(expr), right, token.line());
+                        case "**" -> power(expr, right, token.line());
+                        case "matches" -> matches(expr, right, token.line());
+                        default -> new Binary(name, expr, right, token.line());
+                    };
                 }
                 token = stream.current();
             }
@@ -86,6 +93,31 @@ final class ExpressionParser {
         } finally {
             parser.exit();
         }
+    }
+
+    /**
+     * Twig compiles "-a ** b" to PHP's "-a ** b", where ** binds tighter than the sign: -(a ** b). Only a sign
+     * written in parentheses applies first.
+     */
+    private Expr power(Expr left, Expr right, int line) {
+        if (left instanceof Unary u && !"not".equals(u.op()) && !parenthesized.contains(left)) {
+            return new Unary(u.op(), power(u.operand(), right, line), u.line());
+        }
+        return new Binary("**", left, right, line);
+    }
+
+    /** Twig 3.12+ checks a constant pattern of "matches" at compile time. */
+    private static Expr matches(Expr subject, Expr pattern, int line) throws TwigSyntaxError {
+        if (pattern instanceof Const c && c.value() instanceof String source) {
+            try {
+                io.perscom.webhooks.automation.php.PhpRegex.compile(source);
+            } catch (io.perscom.webhooks.automation.php.PhpError e) {
+                String warning = e.getMessage();
+                throw new TwigSyntaxError("Regexp \"" + source + "\" passed to \"matches\" is not valid"
+                        + (warning.length() > 12 ? warning.substring(12) : "") + ".", line);
+            }
+        }
+        return new Binary("matches", subject, pattern, line);
     }
 
     private Expr parseArrow() throws TwigSyntaxError {
@@ -130,6 +162,7 @@ final class ExpressionParser {
             stream.next();
             Expr expr = parseExpression();
             stream.expect(Type.PUNCTUATION, ")", "An opened parenthesis is not properly closed");
+            parenthesized.add(expr);
             return parsePostfix(expr);
         }
         return parsePrimaryExpression();
@@ -261,7 +294,7 @@ final class ExpressionParser {
             }
             first = false;
             keys.add(null);
-            values.add(parseExpression());
+            values.add(parseElement());
         }
         stream.expect(Type.PUNCTUATION, "]", "An opened array is not properly closed");
         return new ArrayLit(keys, values, line);
@@ -282,6 +315,11 @@ final class ExpressionParser {
             first = false;
             Expr key;
             Token t;
+            if (stream.test(Type.OPERATOR, "...")) {
+                keys.add(null);
+                values.add(parseElement());
+                continue;
+            }
             if ((t = stream.nextIf(Type.NAME)) != null) {
                 key = new Const(t.text(), t.line());
                 if (stream.test(Type.PUNCTUATION, ",") || stream.test(Type.PUNCTUATION, "}")) {
@@ -305,6 +343,13 @@ final class ExpressionParser {
         }
         stream.expect(Type.PUNCTUATION, "}", "An opened hash is not properly closed");
         return new ArrayLit(keys, values, line);
+    }
+
+    /** An element of an array or hash literal, possibly spread ({@code ...items}). */
+    private Expr parseElement() throws TwigSyntaxError {
+        Token spread = stream.nextIf(Type.OPERATOR, "...");
+        Expr value = parseExpression();
+        return spread != null ? new Node.Spread(value, spread.line()) : value;
     }
 
     private Expr parsePostfix(Expr node) throws TwigSyntaxError {

@@ -124,19 +124,11 @@ final class Interpreter {
         vars.put("_parent", parent);
         int length = items.size();
         long index0 = 0;
+        vars.put("loop", loopVariable(parent, 0, length));
         for (Map.Entry<Object, Object> e : items.entries()) {
             budget.tick();
             budget.checkDeadline();
-            PhpArray loop = new PhpArray();
-            loop.put("parent", parent);
-            loop.put("index0", index0);
-            loop.put("index", index0 + 1);
-            loop.put("first", index0 == 0);
-            loop.put("revindex0", (long) length - index0 - 1);
-            loop.put("revindex", (long) length - index0);
-            loop.put("length", (long) length);
-            loop.put("last", index0 == length - 1);
-            vars.put("loop", loop);
+            vars.put("loop", loopVariable(parent, index0, length));
             vars.put(f.keyName(), e.getKey());
             vars.put(f.valueName(), e.getValue());
             exec(f.body(), scope, out);
@@ -153,6 +145,20 @@ final class Interpreter {
                 vars.remove(name);
             }
         }
+    }
+
+    /** Twig's "loop" variable; it exists from before the first iteration (also in the "else" part). */
+    private static PhpArray loopVariable(PhpArray parent, long index0, int length) {
+        PhpArray loop = new PhpArray();
+        loop.put("parent", parent);
+        loop.put("index0", index0);
+        loop.put("index", index0 + 1);
+        loop.put("first", index0 == 0);
+        loop.put("revindex0", (long) length - index0 - 1);
+        loop.put("revindex", (long) length - index0);
+        loop.put("length", (long) length);
+        loop.put("last", index0 == length - 1);
+        return loop;
     }
 
     private void execSet(Set s, Scope scope) {
@@ -246,7 +252,12 @@ final class Interpreter {
                 case GetAttr g -> getAttribute(g, scope, false);
                 case Filter f -> evalFilter(f, scope);
                 case Function f -> call(builtins.function(f.name()), null, f.args(), scope);
-                case Arrow a -> new Closure(a, scope, this);
+                case Node.Spread s -> throw new PhpError("Spread operator is only supported in arrays and hashes.");
+                case Arrow a -> {
+                    // PHP closures capture $context by value when they are created
+                    budget.tick(scope.vars().size());
+                    yield new Closure(a, scope.snapshot(), this);
+                }
             };
         } finally {
             budget.exit();
@@ -258,7 +269,9 @@ final class Interpreter {
         PhpArray out = new PhpArray();
         for (int i = 0; i < a.values().size(); i++) {
             Expr keyExpr = a.keys().get(i);
-            if (keyExpr == null) {
+            if (a.values().get(i) instanceof Node.Spread spread) {
+                spreadInto(out, eval(spread.operand(), scope));
+            } else if (keyExpr == null) {
                 out.append(eval(a.values().get(i), scope));
             } else {
                 Object key = Values.unwrap(eval(keyExpr, scope));
@@ -269,6 +282,21 @@ final class Interpreter {
             }
         }
         return out;
+    }
+
+    /** PHP's [...$a]: integer keys are renumbered, string keys kept (later ones win). */
+    private void spreadInto(PhpArray out, Object value) {
+        if (!(value instanceof PhpArray items)) {
+            throw new PhpError("Only arrays and Traversables can be unpacked");
+        }
+        budget.checkCollection((long) out.size() + items.size());
+        for (Map.Entry<Object, Object> e : items.entries()) {
+            if (e.getKey() instanceof Long) {
+                out.append(e.getValue());
+            } else {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     private Object evalUnary(Unary u, Scope scope) {
@@ -354,6 +382,9 @@ final class Interpreter {
         for (Object a : args) {
             argList.add(Values.unwrap(a));
         }
+        if ("format".equals(method) && !argList.isEmpty()) {
+            return DateFilters.format(this, date, Values.str(argList.get(0)));
+        }
         return date.callMethod(method, argList);
     }
 
@@ -371,11 +402,15 @@ final class Interpreter {
         return null;
     }
 
-    /** Calls an arrow function given to a filter; Twig 3.24 (and sandboxed 3.5) accept only closures there. */
-    Object callArrow(Object arrow, String filterName, Object... args) {
+    /**
+     * Calls an arrow function given to a filter or a "has some/every" operator. Only arrow functions are accepted:
+     * PERSCOM's Twig (not sandboxed) would also call PHP functions named by a string, which we refuse, with the
+     * message Twig gives in sandbox mode.
+     */
+    Object callArrow(Object arrow, String name, Object... args) {
         if (!(arrow instanceof Closure closure)) {
-            throw new PhpError("The callable passed to the \"" + filterName + "\" filter must be a Closure in "
-                    + "sandbox mode.");
+            throw new PhpError("The callable passed to the \"" + name + "\" "
+                    + (name.startsWith("has ") ? "operator" : "filter") + " must be a Closure in sandbox mode.");
         }
         budget.tick();
         return closure.call(args);

@@ -57,7 +57,7 @@ final class Lexer {
 
     private static List<String> sortedOperators() {
         List<String> ops = new ArrayList<>(List.of("not in", "starts with", "ends with", "has some", "has every",
-                "is not", "b-and", "b-xor", "b-or", "matches", "<=>", "not", "and", "==", "!=", "<=", ">=", "or", "in",
+                "is not", "b-and", "b-xor", "b-or", "matches", "<=>", "===", "!==", "xor", "...", "not", "and", "==", "!=", "<=", ">=", "or", "in",
                 "..", "//", "is", "**", "??", "=", "-", "+", "<", ">", "~", "*", "/", "%"));
         ops.sort((a, b) -> b.length() - a.length());
         return List.copyOf(ops);
@@ -330,7 +330,9 @@ final class Lexer {
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException tooBig) {
-                return Double.parseDouble(text);
+                // Twig keeps an int when (float) $n <= PHP_INT_MAX; (int) of a larger string saturates
+                double d = Double.parseDouble(text);
+                return d <= (double) Long.MAX_VALUE ? (Object) Long.MAX_VALUE : (Object) d;
             }
         }
         return Double.parseDouble(text);

@@ -96,6 +96,7 @@ final class NestingCheck {
             }
             case Node.Function f -> f.args().forEach(a -> out.add(a.value()));
             case Node.Arrow a -> out.add(a.body());
+            case Node.Spread s -> out.add(s.operand());
         }
         return out;
     }

@@ -68,6 +68,9 @@ sealed interface Node {
 
     record Arrow(List<String> params, Expr body, int line) implements Expr {}
 
+    /** {@code ...expr} inside an array or hash literal (Twig 3.15+): its entries are unpacked there. */
+    record Spread(Expr operand, int line) implements Expr {}
+
 
 
 }

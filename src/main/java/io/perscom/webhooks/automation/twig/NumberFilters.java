@@ -15,10 +15,19 @@ final class NumberFilters {
         b.filter("number_format", (rt, v, a) -> numberFormat(rt, v, arg(a, 0, null), arg(a, 1, null),
                 arg(a, 2, null)), p("decimal", null), p("decimal_point", null), p("thousand_sep", null));
         b.filter("abs", (rt, v, a) -> PhpStrings.abs(Values.unwrap(v)));
-        b.filter("round", (rt, v, a) -> PhpStrings.round(Values.unwrap(v), Php.toLong(Values.unwrap(arg(a, 0, 0L))),
-                Values.str(arg(a, 1, "common"))), p("precision", 0L), p("method", "common"));
+        b.filter("round", (rt, v, a) -> round(v, arg(a, 0, 0L), arg(a, 1, "common")),
+                p("precision", 0L), p("method", "common"));
         b.filter("increment", (rt, v, a) -> step(v, arg(a, 0, 1L), true, "increment"), p("amount", 1L));
         b.filter("decrement", (rt, v, a) -> step(v, arg(a, 0, 1L), false, "decrement"), p("amount", 1L));
+    }
+
+    /** Twig's round filter; the error names the filter in quotes as Twig 3.24 does. */
+    private static double round(Object value, Object precision, Object method) {
+        String m = Values.str(method);
+        if (!"common".equals(m) && !"ceil".equals(m) && !"floor".equals(m)) {
+            throw new PhpError("The \"round\" filter only supports the \"common\", \"ceil\", and \"floor\" methods.");
+        }
+        return PhpStrings.round(Values.unwrap(value), Php.toLong(Values.unwrap(precision)), m);
     }
 
     /** twig_number_format_filter with Twig's defaults: 0 decimals, ".", ",". */

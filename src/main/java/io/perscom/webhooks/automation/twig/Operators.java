@@ -15,6 +15,9 @@ final class Operators {
             case "or" -> {
                 return Values.truthy(rt.eval(b.left(), scope)) || Values.truthy(rt.eval(b.right(), scope));
             }
+            case "xor" -> {
+                return Values.truthy(rt.eval(b.left(), scope)) ^ Values.truthy(rt.eval(b.right(), scope));
+            }
             case "and" -> {
                 return Values.truthy(rt.eval(b.left(), scope)) && Values.truthy(rt.eval(b.right(), scope));
             }
@@ -37,13 +40,15 @@ final class Operators {
             case "//" -> floorDiv(l, r);
             case "==" -> Php.looseEquals(l, r);
             case "!=" -> !Php.looseEquals(l, r);
+            case "===" -> left instanceof Markup || right instanceof Markup ? left == right : Php.strictEquals(l, r);
+            case "!==" -> !(left instanceof Markup || right instanceof Markup ? left == right : Php.strictEquals(l, r));
             case "<" -> Php.compare(l, r) < 0;
             case ">" -> Php.compare(l, r) > 0;
             case "<=" -> Php.compare(l, r) <= 0;
             case ">=" -> Php.compare(l, r) >= 0;
             case "<=>" -> (long) Integer.signum(Php.compare(l, r));
-            case "in" -> in(l, r);
-            case "not in" -> !in(l, r);
+            case "in" -> in(rt, l, r);
+            case "not in" -> !in(rt, l, r);
             case "matches" -> matches(rt, l, r);
             case "starts with" -> l instanceof String s && r instanceof String p && s.startsWith(p);
             case "ends with" -> l instanceof String s && r instanceof String p && s.endsWith(p);
@@ -58,9 +63,14 @@ final class Operators {
     }
 
     static String concat(Interpreter rt, Object left, Object right) {
+        return concat(rt.budget(), left, right);
+    }
+
+    /** PHP's "." with the string size checked before the result is built. */
+    static String concat(io.perscom.webhooks.automation.php.Budget budget, Object left, Object right) {
         String a = Values.str(left);
         String b = Values.str(right);
-        rt.budget().checkString((long) a.length() + b.length());
+        budget.checkString((long) a.length() + b.length());
         return a.concat(b);
     }
 
@@ -88,11 +98,12 @@ final class Operators {
     }
 
     /** twig_in_filter. */
-    static boolean in(Object value, Object compare) {
+    static boolean in(Interpreter rt, Object value, Object compare) {
         if (compare instanceof String haystack) {
             if (value instanceof String || value instanceof Long || value instanceof Double) {
                 String needle = Php.toStr(value);
-                return needle.isEmpty() || haystack.contains(needle);
+                rt.budget().tick(haystack.length() / 64 + 1);
+                return needle.isEmpty() || contains(haystack, needle);
             }
             return false;
         }
@@ -115,20 +126,62 @@ final class Operators {
         return false;
     }
 
+    /**
+     * strpos($haystack, $needle) !== false in linear time: String.indexOf is quadratic in the worst case
+     * ("aaa...ab" in "aaa...a"), which a template could use to burn CPU without ticking the budget.
+     */
+    static boolean contains(String haystack, String needle) {
+        if ((long) haystack.length() * needle.length() <= 1_000_000L) {
+            return haystack.contains(needle);
+        }
+        int[] fail = new int[needle.length()];
+        for (int i = 1, k = 0; i < needle.length(); i++) {
+            while (k > 0 && needle.charAt(i) != needle.charAt(k)) {
+                k = fail[k - 1];
+            }
+            if (needle.charAt(i) == needle.charAt(k)) {
+                k++;
+            }
+            fail[i] = k;
+        }
+        for (int i = 0, k = 0; i < haystack.length(); i++) {
+            while (k > 0 && haystack.charAt(i) != needle.charAt(k)) {
+                k = fail[k - 1];
+            }
+            if (haystack.charAt(i) == needle.charAt(k)) {
+                k++;
+            }
+            if (k == needle.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** twig_compare: PHP 8's <=> (Php.compare), which already implements PHP 8's string/number rules. */
     private static int twigCompare(Object a, Object b) {
         return Php.compare(a, b);
     }
 
-    /** MatchesBinary: preg_match($right, $left), an int 0 or 1. */
+    /** CoreExtension::matches (3.24): preg_match($regexp, $str ?? ''), an int 0 or 1; a bad pattern is an error. */
     private static Object matches(Interpreter rt, Object subject, Object pattern) {
-        PhpRegex regex = PhpRegex.compile(Values.str(pattern));
+        String source = Values.str(pattern);
+        PhpRegex regex;
+        try {
+            regex = PhpRegex.compile(source);
+        } catch (PhpError e) {
+            String warning = e.getMessage();
+            throw new PhpError("Regexp \"" + source + "\" passed to \"matches\" is not valid"
+                    + (warning.length() > 12 ? warning.substring(12) : ""), e);
+        }
         return regex.matches(Values.str(subject), rt.budget()) ? 1L : 0L;
     }
 
     private static boolean hasSome(Interpreter rt, Object array, Object arrow, boolean some) {
         String name = some ? "has some" : "has every";
-        for (var e : Values.requireForeach(array).entries()) {
+        PhpArray items = ArrayFilters.requireArray(array, "The \"" + name
+                + "\" test expects a sequence or a mapping, got \"%s\".");
+        for (var e : items.entries()) {
             boolean hit = Values.truthy(rt.callArrow(arrow, name, e.getValue(), e.getKey()));
             if (hit == some) {
                 return some;

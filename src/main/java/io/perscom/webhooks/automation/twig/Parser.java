@@ -32,7 +32,8 @@ final class Parser {
             java.util.Map.entry("sandbox", "templates cannot load other templates"),
             java.util.Map.entry("deprecated", "it only makes sense for template libraries"),
             java.util.Map.entry("flush", "output is not streamed"));
-    static final List<String> TAGS = List.of("apply", "autoescape", "do", "for", "if", "set", "with", "verbatim");
+    static final List<String> TAGS =
+            List.of("apply", "autoescape", "do", "for", "if", "set", "with", "types", "verbatim");
 
     private final TokenStream stream;
     private final ExpressionParser expressions;
@@ -134,6 +135,7 @@ final class Parser {
             case "apply" -> parseApply(tag);
             case "autoescape" -> List.of(parseAutoescape());
             case "with" -> List.of(parseWith(tag));
+            case "types" -> parseTypes();
             default -> List.of(parseDo(tag));
         };
     }
@@ -261,6 +263,23 @@ final class Parser {
         Body body = subparse(tags("with", "endwith"), true);
         stream.expect(Type.BLOCK_END);
         return new With(variables, only, body, tag.line());
+    }
+
+    /** Twig 3.13+ {@code {% types {name: 'string', other?: 'int'} %}}: declarations for tools, nothing at run time. */
+    private List<Stmt> parseTypes() throws TwigSyntaxError {
+        stream.expect(Type.PUNCTUATION, "{", null);
+        while (!stream.test(Type.PUNCTUATION, "}")) {
+            stream.expect(Type.NAME);
+            stream.nextIf(Type.PUNCTUATION, "?");
+            stream.expect(Type.PUNCTUATION, ":", null);
+            stream.expect(Type.STRING);
+            if (stream.nextIf(Type.PUNCTUATION, ",") == null) {
+                break;
+            }
+        }
+        stream.expect(Type.PUNCTUATION, "}", null);
+        stream.expect(Type.BLOCK_END);
+        return List.of();
     }
 
     private Stmt parseDo(Token tag) throws TwigSyntaxError {

@@ -45,6 +45,20 @@ final class Scope {
         return vars;
     }
 
+    /** A copy of all visible variables, unaffected by later assignments. */
+    Scope snapshot() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        collect(all);
+        return new Scope(all);
+    }
+
+    private void collect(Map<String, Object> into) {
+        if (parent != null) {
+            parent.collect(into);
+        }
+        into.putAll(vars);
+    }
+
     PhpArray toArray() {
         PhpArray out = parent != null ? parent.toArray() : new PhpArray();
         vars.forEach(out::put);

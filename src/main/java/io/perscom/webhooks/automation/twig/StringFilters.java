@@ -11,8 +11,6 @@ import io.perscom.webhooks.automation.php.PhpArray;
 import io.perscom.webhooks.automation.php.PhpError;
 import io.perscom.webhooks.automation.php.PhpStrings;
 import io.perscom.webhooks.automation.twig.Builtins.Safety;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** String filters: case, trim, replace, split, striptags, nl2br, spaceless, format, url_encode, json_encode. */
@@ -20,9 +18,11 @@ final class StringFilters {
     private StringFilters() {}
 
     static void register(Builtins b) {
-        b.filter("format", (rt, v, a) -> PhpStrings.sprintf(string(v), unwrapAll(a), rt.budget()));
+        b.filter("format", (rt, v, a) -> PhpStrings.sprintf(string(v), Values.unwrapAll(a), rt.budget()));
         b.filter("replace", (rt, v, a) -> replace(rt.budget(), v, arg(a, 0, null)), p("from", REQUIRED));
-        b.filter("url_encode", (rt, v, a) -> urlEncode(v));
+        b.filter("url_encode", (rt, v, a) -> v instanceof PhpArray array
+                ? PhpStrings.httpBuildQuery(array, rt.budget())
+                : PhpStrings.rawUrlEncode(string(v), rt.budget()));
         b.filter("json_encode", (rt, v, a) -> jsonEncode(rt, v, a), p("flags", 0L), p("depth", 512L));
         b.filter("title", (rt, v, a) -> PhpStrings.title(string(v), rt.budget()));
         b.filter("capitalize", (rt, v, a) -> PhpStrings.capitalize(string(v), rt.budget()));
@@ -33,8 +33,8 @@ final class StringFilters {
         b.filter("trim", (rt, v, a) -> trim(v, arg(a, 0, null), arg(a, 1, "both")),
                 p("character_mask", null), p("side", "both"));
         b.filter("nl2br", Safety.HTML, true, (rt, v, a) -> PhpStrings.nl2br(string(v), rt.budget()));
-        b.filter("spaceless", Safety.HTML, true,
-                (rt, v, a) -> PhpStrings.trim(string(v).replaceAll(">\\s+<", "><"), null, "both"));
+        b.filter("spaceless", Safety.HTML, false,
+                (rt, v, a) -> PhpStrings.spaceless(string(v)));
         b.filter("split", (rt, v, a) -> split(rt, v, arg(a, 0, null), arg(a, 1, null)),
                 p("delimiter", REQUIRED), p("limit", null));
     }
@@ -46,40 +46,10 @@ final class StringFilters {
 
     private static Object replace(Budget budget, Object value, Object from) {
         if (!(from instanceof PhpArray pairs)) {
-            throw new PhpError("The \"replace\" filter expects an array or \"Traversable\" as replace values, got \""
-                    + Values.classOrType(from) + "\".");
+            throw new PhpError("The \"replace\" filter expects a sequence or a mapping, got \""
+                    + Php.typeName(Values.unwrap(from)) + "\".");
         }
         return PhpStrings.replace(string(value), pairs, budget);
-    }
-
-    private static String urlEncode(Object value) {
-        if (value instanceof PhpArray array) {
-            StringBuilder out = new StringBuilder();
-            buildQuery(out, array, null);
-            return out.toString();
-        }
-        return Escaper.rawUrlEncode(string(value));
-    }
-
-    /** http_build_query($a, '', '&', PHP_QUERY_RFC3986). */
-    private static void buildQuery(StringBuilder out, PhpArray array, String prefix) {
-        for (Map.Entry<Object, Object> e : array.entries()) {
-            String key = Escaper.rawUrlEncode(Php.toStr(e.getKey()));
-            String name = prefix == null ? key : prefix + "%5B" + key + "%5D";
-            Object v = Values.unwrap(e.getValue());
-            if (v == null) {
-                continue;
-            }
-            if (v instanceof PhpArray nested) {
-                buildQuery(out, nested, name);
-                continue;
-            }
-            String text = v instanceof Boolean bool ? (bool ? "1" : "0") : Values.str(v);
-            if (!out.isEmpty()) {
-                out.append('&');
-            }
-            out.append(name).append('=').append(Escaper.rawUrlEncode(text));
-        }
     }
 
     private static Object jsonEncode(Interpreter rt, Object value, Object[] args) {
@@ -123,16 +93,10 @@ final class StringFilters {
         return Values.str(allowed);
     }
 
-    private static String trim(Object value, Object mask, Object side) {
-        return PhpStrings.trim(string(value), mask == null ? null : Values.str(mask), Values.str(side));
-    }
-
-    private static List<Object> unwrapAll(Object[] args) {
-        List<Object> out = new ArrayList<>(args.length);
-        for (Object a : args) {
-            out.add(Values.unwrap(a));
-        }
-        return out;
+    /** Twig 3.24: trimming a Markup with the default mask gives a Markup (still safe). */
+    private static Object trim(Object value, Object mask, Object side) {
+        String trimmed = PhpStrings.trim(string(value), mask == null ? null : Values.str(mask), Values.str(side));
+        return value instanceof Markup && mask == null ? new Markup(trimmed) : trimmed;
     }
 
     private static PhpArray split(Interpreter rt, Object value, Object delimiter, Object limit) {

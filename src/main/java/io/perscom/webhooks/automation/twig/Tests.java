@@ -25,6 +25,8 @@ final class Tests {
                     : Php.strictEquals(value, arg);
             case "empty" -> Values.isEmpty(value);
             case "iterable" -> value instanceof PhpArray;
+            case "sequence" -> value instanceof PhpArray a && a.isList();
+            case "mapping" -> (value instanceof PhpArray a && !a.isList()) || Values.isObject(value);
             default -> throw new IllegalStateException("test " + t.name());
         };
     }

@@ -32,8 +32,13 @@ public final class TwigEngine {
                 return cached;
             }
         }
-        Node.Body body = new Parser(Lexer.tokenize(source), builtins, options.autoescape(), options.maxNesting())
-                .parse();
+        Node.Body body;
+        try {
+            body = new Parser(Lexer.tokenize(source), builtins, options.autoescape(), options.maxNesting()).parse();
+        } catch (StackOverflowError e) {
+            // defence in depth: the parser counts its depth, so this should never be reached
+            throw Parser.tooDeep(0, options.maxNesting());
+        }
         TwigTemplate template = new TwigTemplate(body, builtins, options);
         synchronized (cache) {
             cache.put(source, template);

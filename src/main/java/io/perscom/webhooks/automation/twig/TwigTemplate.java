@@ -1,6 +1,7 @@
 package io.perscom.webhooks.automation.twig;
 
 import io.perscom.webhooks.automation.php.Budget;
+import io.perscom.webhooks.automation.php.LimitExceeded;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,12 +24,22 @@ public final class TwigTemplate {
      * @throws io.perscom.webhooks.automation.php.LimitExceeded a bound of {@code budget} was hit
      */
     public String render(Map<String, Object> context, Budget budget) {
-        return new Interpreter(budget, builtins, options).render(body, new Scope(context));
+        try {
+            return new Interpreter(budget, builtins, options).render(body, new Scope(context));
+        } catch (StackOverflowError e) {
+            throw tooDeep();
+        }
+    }
+
+    /** Defence in depth: the parser and the budget bound nesting, so this should never be reached. */
+    private static LimitExceeded tooDeep() {
+        return new LimitExceeded("depth", "template evaluation nested too deeply");
     }
 
     /**
      * Typed mode: when the whole template is one {@code {{ expr }}} (with only whitespace around it), the PHP value of
-     * the expression, neither converted to a string nor escaped; otherwise empty.
+     * the expression, neither converted to a string nor escaped; otherwise empty. A null value is also empty: call
+     * {@link #isSingleExpression()} to tell the two apart.
      */
     public Optional<Object> evaluateSingleExpression(Map<String, Object> context, Budget budget) {
         Node.Print single = null;
@@ -45,7 +56,15 @@ public final class TwigTemplate {
         if (single == null) {
             return Optional.empty();
         }
-        Object value = new Interpreter(budget, builtins, options).eval(single.expr(), new Scope(context));
+        Object value;
+        try {
+            value = new Interpreter(budget, builtins, options).eval(single.expr(), new Scope(context));
+        } catch (StackOverflowError e) {
+            throw tooDeep();
+        }
+        if (value instanceof Closure) {
+            throw new io.perscom.webhooks.automation.php.PhpError("An arrow function is not a value");
+        }
         return Optional.ofNullable(value instanceof Markup m ? m.content() : value);
     }
 

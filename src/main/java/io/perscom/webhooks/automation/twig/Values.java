@@ -36,35 +36,8 @@ final class Values {
         return value instanceof Markup m ? m.content() : value;
     }
 
-    static boolean isIterable(Object value) {
-        return value instanceof PhpArray;
-    }
-
     static boolean isObject(Object value) {
         return value instanceof Markup || value instanceof Closure || value instanceof PhpDate;
-    }
-
-    /** PHP gettype() names used in Twig's error messages. */
-    static String getType(Object value) {
-        return switch (value) {
-            case null -> "NULL";
-            case Boolean b -> "boolean";
-            case Long l -> "integer";
-            case Double d -> "double";
-            case String s -> "string";
-            case PhpArray a -> "array";
-            default -> "object";
-        };
-    }
-
-    /** get_class() or gettype() as Twig's messages use ("is_object ? get_class : gettype"). */
-    static String classOrType(Object value) {
-        return switch (value) {
-            case Markup m -> "Twig\\Markup";
-            case Closure c -> "Closure";
-            case PhpDate d -> "Carbon\\Carbon";
-            default -> getType(value);
-        };
     }
 
     /** twig_test_empty. */
@@ -81,11 +54,12 @@ final class Values {
         return value == null || "".equals(value) || Boolean.FALSE.equals(value);
     }
 
-    /** foreach over a non-array warns in PHP ("foreach() argument must be of type array|object"). */
-    static PhpArray requireForeach(Object value) {
-        if (value instanceof PhpArray a) {
-            return a;
+    /** The arguments with Markup as strings, for PHP functions that convert objects with __toString. */
+    static java.util.List<Object> unwrapAll(Object[] args) {
+        java.util.List<Object> out = new java.util.ArrayList<>(args.length);
+        for (Object a : args) {
+            out.add(unwrap(a));
         }
-        throw new PhpError("foreach() argument must be of type array|object, " + Php.typeName(value) + " given");
+        return out;
     }
 }

@@ -62,6 +62,19 @@ class TwigBoundsTest {
     }
 
     @Test
+    void worstCaseSubstringSearchStaysLinear() throws TwigSyntaxError {
+        // "aaa...ab" in "aaa...a" is quadratic for a naive search; this must finish at once and say "no"
+        TwigTemplate t = engine.compile("{{ needle in hay ? 'y' : 'n' }}");
+        Map<String, Object> context = Map.of("hay", "a".repeat(1_000_000), "needle", "a".repeat(300_000) + "b");
+        assertEquals("n", t.render(context, budget()));
+    }
+
+    @Test
+    void dateFormatsAreSizeChecked() throws TwigSyntaxError {
+        assertEquals("output", limitOf("{{ date(0)|date('" + "r".repeat(40_000) + "') }}").kind());
+    }
+
+    @Test
     void loopsAreBoundedBySteps() throws TwigSyntaxError {
         LimitExceeded e = limitOf("{% for i in 1..1000 %}{% for j in 1..1000 %}{% for k in 1..10 %}"
                 + "{% endfor %}{% endfor %}{% endfor %}");
