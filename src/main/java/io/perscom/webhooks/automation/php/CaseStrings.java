@@ -3,8 +3,8 @@ package io.perscom.webhooks.automation.php;
 import java.util.Locale;
 
 /**
- * mbstring case conversion as PHP 8.2 does it: full case mapping per code point, without context rules (so no Greek
- * final sigma, which only PHP 8.3 added).
+ * mbstring case conversion as PHP 8.3+ (PERSCOM runs 8.4) does it: full case mapping per code point, plus the one
+ * context rule mbstring applies since 8.3, the Greek final sigma (a capital sigma that ends a word lowers to "ς").
  */
 final class CaseStrings {
 
@@ -43,7 +43,7 @@ final class CaseStrings {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (inWord) {
-                out.append(lowerFull(cp));
+                out.append(lowerInContext(s, i - Character.charCount(cp), cp));
             } else {
                 out.append(titleFull(cp));
             }
@@ -65,10 +65,43 @@ final class CaseStrings {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
+            out.append(toUpper ? upperFull(cp) : lowerInContext(s, i, cp));
             i += Character.charCount(cp);
-            out.append(toUpper ? upperFull(cp) : lowerFull(cp));
         }
         return out.toString();
+    }
+
+    private static final int CAPITAL_SIGMA = 0x03A3;
+    private static final String FINAL_SIGMA = "\u03C2";
+
+    /** Unicode's Final_Sigma: after a cased letter and not before one (case-ignorable letters skipped both ways). */
+    private static String lowerInContext(String s, int at, int cp) {
+        if (cp != CAPITAL_SIGMA) {
+            return lowerFull(cp);
+        }
+        return casedBefore(s, at) && !casedAfter(s, at + 1) ? FINAL_SIGMA : lowerFull(cp);
+    }
+
+    private static boolean casedBefore(String s, int at) {
+        for (int i = at; i > 0; ) {
+            int cp = s.codePointBefore(i);
+            i -= Character.charCount(cp);
+            if (!isCaseIgnorable(cp)) {
+                return isCased(cp);
+            }
+        }
+        return false;
+    }
+
+    private static boolean casedAfter(String s, int from) {
+        for (int i = from; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!isCaseIgnorable(cp)) {
+                return isCased(cp);
+            }
+        }
+        return false;
     }
 
     private static String upperFull(int cp) {

@@ -3,7 +3,7 @@ package io.perscom.webhooks.automation.php;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** round(), number_format() and abs() as PHP 8.2 computes them. */
+/** round(), number_format() and abs() as PHP computes them (round as 8.4, PERSCOM's PHP). */
 final class NumberFormatting {
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
@@ -12,39 +12,39 @@ final class NumberFormatting {
     private NumberFormatting() {
     }
 
-    /** _php_math_round with PHP_ROUND_HALF_UP (PHP 8.2: pre-rounds to 15 significant digits). */
+    /**
+     * _php_math_round with PHP_ROUND_HALF_UP as PHP 8.4 (PERSCOM's) computes it: no pre-rounding; the value is
+     * compared with the decimal half-way point itself, so 0.285 rounds to 0.29 but 127.49999999999999 (50 * 2.55)
+     * to 127, where PHP 8.2 gave 128.
+     */
     static double round(double value, long precision) {
         if (!Double.isFinite(value) || value == 0.0) {
             return value;
         }
         int places = (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, precision));
-        int precisionPlaces = 14 - (int) Math.floor(StrictMath.log10(Math.abs(value)));
-        double f1 = intPow10(Math.abs(places));
-        double tmp;
-        if (precisionPlaces > places && precisionPlaces - (long) places < 15) {
-            double f2 = intPow10(Math.abs(precisionPlaces));
-            tmp = precisionPlaces >= 0 ? value * f2 : value / f2;
-            tmp = roundHelper(tmp);
-            f2 = intPow10(Math.abs(places - precisionPlaces));
-            tmp = tmp / f2;
-        } else {
-            tmp = places >= 0 ? value * f1 : value / f1;
-            if (Math.abs(tmp) >= 1e15) {
-                return value;
-            }
+        double exponent = intPow10(Math.abs(places));
+        double scaled = places > 0 ? value * exponent : value / exponent;
+        if (Math.abs(scaled) >= 1e15) {
+            return value; // beyond double's precision: rounding it is pointless
         }
-        tmp = roundHelper(tmp);
+        double integral = value >= 0.0 ? Math.floor(scaled) : Math.ceil(scaled);
+        double next = integral + Math.copySign(1.0, value);
+        if (unscale(next, places, exponent) == value) {
+            integral = next;
+        }
+        double edge = unscale(Math.abs(integral) + 0.5, places, exponent);
+        if (Math.abs(value) >= edge) {
+            integral += Math.copySign(1.0, value);
+        }
         if (Math.abs(places) < 23) {
-            tmp = places > 0 ? tmp / f1 : tmp * f1;
-        } else {
-            double reparsed = Double.parseDouble(String.format(java.util.Locale.ROOT, "%15fe%d", tmp, -places));
-            tmp = Double.isFinite(reparsed) ? reparsed : value;
+            return unscale(integral, places, exponent);
         }
-        return tmp;
+        double reparsed = Double.parseDouble(String.format(java.util.Locale.ROOT, "%15fe%d", integral, -places));
+        return Double.isFinite(reparsed) ? reparsed : value;
     }
 
-    private static double roundHelper(double value) {
-        return value >= 0.0 ? Math.floor(value + 0.5) : Math.ceil(value - 0.5);
+    private static double unscale(double integral, int places, double exponent) {
+        return places > 0 ? integral / exponent : integral * exponent;
     }
 
     private static double intPow10(int power) {

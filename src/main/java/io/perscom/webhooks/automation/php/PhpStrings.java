@@ -72,12 +72,12 @@ public final class PhpStrings {
         return Strtr.replace(s, pairs, budget);
     }
 
-    /** number_format($num, $decimals, $decPoint, $thousandsSep) as PHP 8.2. */
+    /** number_format($num, $decimals, $decPoint, $thousandsSep) as PHP 8.4 (its rounding). */
     public static String numberFormat(double number, long decimals, String decPoint, String thousandsSep, Budget budget) {
         return NumberFormatting.numberFormat(number, decimals, decPoint, thousandsSep, budget);
     }
 
-    /** PHP's round($value, $precision) (PHP 8.2 algorithm, with pre-rounding). */
+    /** PHP's round($value, $precision) (PHP 8.4 algorithm: no pre-rounding). */
     public static double round(double value, long precision) {
         return NumberFormatting.round(value, precision);
     }
