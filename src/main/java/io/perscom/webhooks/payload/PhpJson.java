@@ -18,9 +18,14 @@ public final class PhpJson {
     private PhpJson() {
     }
 
+    /** @throws NonFiniteNumberException for NaN or an infinity: nothing that is not JSON is ever signed or sent */
     public static String write(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
-        write(node, out);
+        try {
+            write(node, out);
+        } catch (NonFiniteNumberException e) {
+            throw new NonFiniteNumberException(NonFiniteNumberException.firstIn(node));
+        }
         return out.toString();
     }
 
@@ -65,6 +70,9 @@ public final class PhpJson {
             return node.bigIntegerValue().toString();
         }
         double value = node.doubleValue();
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteNumberException("");
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.valueOf((long) value) + ".0";
         }
