@@ -50,6 +50,9 @@ public final class PhpQueryString {
         if (value.isBoolean()) {
             text = value.booleanValue() ? "1" : "0";
         } else if (value.isNumber()) {
+            if (!value.isIntegralNumber() && !Double.isFinite(value.doubleValue())) {
+                throw new NonFiniteNumberException(key);
+            }
             text = value.isIntegralNumber() ? value.bigIntegerValue().toString() : phpFloat(value.doubleValue());
         } else {
             text = value.asText();
