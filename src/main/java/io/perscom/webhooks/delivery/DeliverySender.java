@@ -168,19 +168,32 @@ public class DeliverySender {
     private void read(HttpClientRequest request, HttpClientResponse response, Exchange exchange) {
         int cap = config.maxResponseBody();
         Buffer body = Buffer.buffer();
+        long[] arrived = { 0 };
         response.handler(chunk -> {
+            arrived[0] += chunk.length();
             int room = cap - body.length();
             if (room > 0) {
                 body.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
             }
             if (body.length() >= cap) {
                 // Enough for the log: stop reading and drop the connection instead of draining the rest.
-                exchange.respond(response, body);
+                exchange.respond(response, body, arrived[0], cut(arrived[0], cap, response));
                 request.reset();
             }
         });
-        response.exceptionHandler(error -> exchange.respond(response, body));
-        response.endHandler(done -> exchange.respond(response, body));
+        response.exceptionHandler(error -> exchange.respond(response, body, arrived[0], arrived[0] > cap));
+        response.endHandler(done -> exchange.respond(response, body, arrived[0], arrived[0] > cap));
+    }
+
+    /** Reading stops at the cap: the body was cut if more arrived, or if the response declares more. */
+    private static boolean cut(long arrived, int cap, HttpClientResponse response) {
+        String declared = response.getHeader("Content-Length");
+        try {
+            return arrived > cap || (declared == null ? response.getHeader("Transfer-Encoding") != null
+                    : Long.parseLong(declared.trim()) > cap);
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     private String queryOf(String payload) {
@@ -273,7 +286,7 @@ public class DeliverySender {
             }
         }
 
-        void respond(HttpClientResponse response, Buffer body) {
+        void respond(HttpClientResponse response, Buffer body, long arrived, boolean truncated) {
             if (done.compareAndSet(false, true)) {
                 Map<String, List<String>> headers = new LinkedHashMap<>();
                 response.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(),
@@ -281,7 +294,7 @@ public class DeliverySender {
                 emitter.complete(new AttemptResult(url, requestHeaders, response.statusCode(),
                         response.statusMessage(), headers, body.toString(java.nio.charset.StandardCharsets.UTF_8),
                         elapsed(started), null, null,
-                        retryAfter(response.statusCode(), response.getHeader("Retry-After"))));
+                        retryAfter(response.statusCode(), response.getHeader("Retry-After")), truncated, arrived));
             }
         }
     }
