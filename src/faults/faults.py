@@ -29,6 +29,8 @@ ISSUER = "https://faults.perscom.test"
 DB = os.environ.get("FAULTS_DB", "perscom_webhooks_faults")
 PORT = int(os.environ.get("FAULTS_PORT", "18090"))
 BASE = f"http://127.0.0.1:{PORT}"
+MANAGEMENT_PORT = int(os.environ.get("FAULTS_MANAGEMENT_PORT", str(PORT + 1)))
+MANAGEMENT = f"http://127.0.0.1:{MANAGEMENT_PORT}"
 PSQL = ["psql", "-h", os.environ.get("PGHOST", "127.0.0.1"), "-U", os.environ.get("PGUSER", "postgres"), "-Atq"]
 
 
@@ -123,7 +125,7 @@ class Service:
         self.app_dir = app_dir
         with open(PUBLIC_KEY) as f:
             public_key = "".join(line.strip() for line in f if "-----" not in line)
-        self.env = dict(os.environ, PORT=str(PORT), DB_HOST="127.0.0.1", DB_NAME=DB,
+        self.env = dict(os.environ, PORT=str(PORT), MANAGEMENT_PORT=str(MANAGEMENT_PORT), DB_HOST="127.0.0.1", DB_NAME=DB,
                         DB_USERNAME=os.environ.get("PGUSER", "postgres"), DB_PASSWORD=os.environ.get("PGPASSWORD", ""),
                         QUARKUS_OIDC_PUBLIC_KEY=public_key, QUARKUS_OIDC_TOKEN_ISSUER=ISSUER,
                         WEBHOOKS_SECRETS_ENCRYPTION_KEYS="faults:" + base64.b64encode(b"k" * 32).decode(),
@@ -145,7 +147,7 @@ class Service:
             if self.process.poll() is not None:
                 raise RuntimeError("the service exited during start-up; see service.log")
             try:
-                with urllib.request.urlopen(BASE + "/q/health/ready", timeout=2) as answer:
+                with urllib.request.urlopen(MANAGEMENT + "/q/health/ready", timeout=2) as answer:
                     if answer.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, OSError):
