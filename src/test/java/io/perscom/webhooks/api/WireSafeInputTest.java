@@ -4,6 +4,7 @@ import static io.perscom.webhooks.support.Api.admin;
 import static io.perscom.webhooks.support.Api.freshTenant;
 import static io.perscom.webhooks.support.Fixtures.PERSCOM;
 import static io.perscom.webhooks.support.Fixtures.count;
+import static io.perscom.webhooks.support.Fixtures.webhook;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +33,9 @@ class WireSafeInputTest {
     private String webhookId;
 
     @BeforeEach
-    void webhook() {
+    void freshWebhook() {
         tenant = freshTenant();
-        webhookId = admin(tenant).body(Map.of("url", "http://127.0.0.2:9/x", "events", List.of("user.created")))
-                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        webhookId = webhook(tenant, "http://127.0.0.2:9/x", null, "user.created");
     }
 
     private ValidatableResponse ingestRaw(String path, byte[] body) {
