@@ -269,7 +269,7 @@ async function startReceiver() {
   return { child, port, base: `http://127.0.0.1:${port}` };
 }
 
-function serviceEnv(port) {
+function serviceEnv(port, managementPort) {
   // The image's environment (MALLOC_ARENA_MAX, ...) but its JVM options, which are passed on the command line.
   const image = Object.fromEntries(Object.entries(IMAGE_ENV).filter(([k]) => !k.startsWith('JAVA_OPTS')));
   const env = { ...image, PATH: process.env.PATH, HOME: process.env.HOME || '/tmp', LANG: process.env.LANG || 'C.UTF-8',
@@ -281,7 +281,7 @@ function serviceEnv(port) {
   // delivery pipeline rather than the limiter. Set the variables to measure with the limiter.
   env.WEBHOOKS_LIMITS_TENANT_EVENTS_PER_SECOND ??= '1000000';
   env.WEBHOOKS_LIMITS_TENANT_EVENT_BURST ??= '1000000';
-  Object.assign(env, { PORT: String(port), DB_HOST: PG.host, DB_PORT: PG.port, DB_NAME: DB, DB_USERNAME: PG.user,
+  Object.assign(env, { PORT: String(port), MANAGEMENT_PORT: String(managementPort), DB_HOST: PG.host, DB_PORT: PG.port, DB_NAME: DB, DB_USERNAME: PG.user,
     DB_PASSWORD: process.env.PGPASSWORD || '', WEBHOOKS_SECRETS_ENCRYPTION_KEYS: `bench:${encryptionKey}`,
     WEBHOOKS_SSRF_ALLOW_LIST: '127.0.0.0/8' });
   return env;
@@ -320,6 +320,7 @@ function jvmOptions(app, { aotCache = true } = {}) {
 async function startService(label, { aotCache = true, extraJvm = [] } = {}) {
   const app = stageApp();
   const port = await freePort();
+  const managementPort = await freePort();
   const logFile = path.join(RAW, `service-${label}.log`);
   const logStream = fs.createWriteStream(logFile);
   let startedIn = null;
@@ -327,7 +328,7 @@ async function startService(label, { aotCache = true, extraJvm = [] } = {}) {
   const t0 = now();
   // From the app directory, as the image runs it: the AOT cache records quarkus-run.jar's relative class path.
   const child = startChild(JAVA, [...jvm, ...OIDC_PROPS(), '-jar', 'quarkus-run.jar'], {
-    env: serviceEnv(port), logStream, cwd: app,
+    env: serviceEnv(port, managementPort), logStream, cwd: app,
     onLine: (line) => { const m = /started in ([\d.]+)s/.exec(line); if (m) startedIn = Number(m[1]); } });
   children.add(child);
   const base = `http://127.0.0.1:${port}`;
@@ -335,7 +336,8 @@ async function startService(label, { aotCache = true, extraJvm = [] } = {}) {
   while (now() - t0 < 180_000) {
     if (child.exitCode !== null) throw new Error(`The service exited during start-up; see ${logFile}`);
     try {
-      const r = await request('GET', `${base}/q/health/ready`, { timeout: 2000 });
+      // Health is on the management interface, never on the service port.
+      const r = await request('GET', `http://127.0.0.1:${managementPort}/q/health/ready`, { timeout: 2000 });
       if (r.status === 200 && r.json && r.json.status === 'UP') {
         readyAt = now();
         break;

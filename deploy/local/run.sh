@@ -25,6 +25,7 @@ Usage: deploy/local/run.sh [--fresh-db] [--build | --no-build] [--help]
 
 Environment (all optional):
   PORT                     service port on 127.0.0.1                       (8080)
+  MANAGEMENT_PORT          health, metrics, OpenAPI, Swagger UI on 127.0.0.1 (9000)
   KEYCLOAK_PORT            Keycloak port on 127.0.0.1                      (8180)
   DB_NAME                  database, created when missing                  (perscom_webhooks)
   PGHOST PGPORT PGUSER PGPASSWORD
@@ -58,6 +59,7 @@ while [ $# -gt 0 ]; do
 done
 
 PORT=${PORT:-8080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-9000}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 KEYCLOAK_VERSION=26.5.6
 DB_NAME=${DB_NAME:-perscom_webhooks}
@@ -68,6 +70,7 @@ STATE_DIR=${LOCAL_STACK_DIR:-$ROOT/target/local-stack}
 KEYCLOAK_HOME="$CACHE_DIR/keycloak-$KEYCLOAK_VERSION"
 REALM_FILE="$ROOT/deploy/local/keycloak/perscom-realm.json"
 SERVICE_URL="http://localhost:$PORT"
+MANAGEMENT_URL="http://localhost:$MANAGEMENT_PORT"
 KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
 # The issuer of every token; Keycloak is pinned to it with --hostname so it does not depend on how it is reached.
 ISSUER="$KEYCLOAK_URL/realms/perscom"
@@ -152,6 +155,7 @@ for tool in curl unzip; do
 done
 
 port_in_use "$PORT" && fail "port $PORT is in use (another service?): set PORT"
+port_in_use "$MANAGEMENT_PORT" && fail "port $MANAGEMENT_PORT is in use (another service?): set MANAGEMENT_PORT"
 port_in_use "$KEYCLOAK_PORT" && fail "port $KEYCLOAK_PORT is in use (another Keycloak?): set KEYCLOAK_PORT"
 
 # ------------------------------------------------------------------------------------------- PostgreSQL
@@ -272,6 +276,7 @@ wait_for Keycloak "$KEYCLOAK_PID" "$KEYCLOAK_START_TIMEOUT" \
 log "Starting the service on 127.0.0.1:$PORT (log: $STATE_DIR/service.log)"
 spawn "$STATE_DIR/service.log" env \
   PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 SHUTDOWN_DELAY="${SHUTDOWN_DELAY:-1s}" \
+  MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_MANAGEMENT_HOST=127.0.0.1 SWAGGER_UI_ENABLED=true \
   QUARKUS_LOG_CONSOLE_JSON_ENABLED="${QUARKUS_LOG_CONSOLE_JSON_ENABLED:-false}" \
   DB_HOST="${PGHOST:-127.0.0.1}" DB_PORT="${PGPORT:-5432}" DB_NAME="$DB_NAME" \
   DB_USERNAME="${PGUSER:-postgres}" DB_PASSWORD="${PGPASSWORD:-}" \
@@ -281,7 +286,7 @@ spawn "$STATE_DIR/service.log" env \
   java -jar "$STATE_DIR/app/quarkus-run.jar"
 SERVICE_PID=$SPAWNED
 echo "$SERVICE_PID" >"$STATE_DIR/service.pid"
-wait_for "The service" "$SERVICE_PID" "$SERVICE_START_TIMEOUT" "http://127.0.0.1:$PORT/q/health/ready" \
+wait_for "The service" "$SERVICE_PID" "$SERVICE_START_TIMEOUT" "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" \
   "$STATE_DIR/service.log"
 
 printf 'service_url=%s\nkeycloak_url=%s\nissuer=%s\ndatabase=%s\njava_home=%s\n' "$SERVICE_URL" "$KEYCLOAK_URL" \
@@ -303,7 +308,7 @@ token_cmd() { # variable client
 cat <<EOF
 
 ================================================================================================================
- perscom-webhooks is running: $SERVICE_URL   (health: $SERVICE_URL/q/health, OpenAPI: $SERVICE_URL/q/openapi)
+ perscom-webhooks is running: $SERVICE_URL   (management: $MANAGEMENT_URL/q/health, /q/metrics, /q/openapi, /q/swagger-ui)
  Keycloak:                    $KEYCLOAK_URL   (admin console: $KEYCLOAK_URL/admin, $KC_BOOTSTRAP_ADMIN_USERNAME / $KC_BOOTSTRAP_ADMIN_PASSWORD)
  Database:                    ${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$DB_NAME
  Logs:                        $STATE_DIR/service.log, $STATE_DIR/keycloak.log

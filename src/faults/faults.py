@@ -44,6 +44,8 @@ PORT = int(os.environ.get("FAULTS_PORT") or free_port())
 BASE = f"http://127.0.0.1:{PORT}"
 PGHOST = os.environ.get("PGHOST", "127.0.0.1")
 PGPORT = os.environ.get("PGPORT", "5432")
+MANAGEMENT_PORT = int(os.environ.get("FAULTS_MANAGEMENT_PORT") or free_port())
+MANAGEMENT = f"http://127.0.0.1:{MANAGEMENT_PORT}"
 PSQL = ["psql", "-h", PGHOST, "-p", PGPORT, "-U", os.environ.get("PGUSER", "postgres"), "-Atq"]
 
 
@@ -138,7 +140,8 @@ class Service:
         self.app_dir = app_dir
         with open(PUBLIC_KEY) as f:
             public_key = "".join(line.strip() for line in f if "-----" not in line)
-        self.env = dict(os.environ, PORT=str(PORT), DB_HOST=PGHOST, DB_PORT=PGPORT, DB_NAME=DB,
+        self.env = dict(os.environ, PORT=str(PORT), MANAGEMENT_PORT=str(MANAGEMENT_PORT), DB_HOST=PGHOST, DB_PORT=PGPORT,
+                        DB_NAME=DB,
                         DB_USERNAME=os.environ.get("PGUSER", "postgres"), DB_PASSWORD=os.environ.get("PGPASSWORD", ""),
                         QUARKUS_OIDC_PUBLIC_KEY=public_key, QUARKUS_OIDC_TOKEN_ISSUER=ISSUER,
                         WEBHOOKS_SECRETS_ENCRYPTION_KEYS="faults:" + base64.b64encode(b"k" * 32).decode(),
@@ -160,7 +163,7 @@ class Service:
             if self.process.poll() is not None:
                 raise RuntimeError("the service exited during start-up; see service.log")
             try:
-                with urllib.request.urlopen(BASE + "/q/health/ready", timeout=2) as answer:
+                with urllib.request.urlopen(MANAGEMENT + "/q/health/ready", timeout=2) as answer:
                     if answer.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, OSError):

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.perscom.webhooks.payload.NonFiniteNumberException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -54,6 +55,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response badFormat(InvalidFormatException e, HttpServerRequest request) {
         return respond(ApiException.invalid(jsonPath(e), "must be " + describe(e.getTargetType())).problem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response outOfRange(FiniteNumberDeserializer.OutOfRange e, HttpServerRequest request) {
+        String field = jsonPath(e);
+        return respond(ApiException.invalid(field.isEmpty() ? "body" : field, "number out of range").problem(),
+                request);
+    }
+
+    /** The last guard: a payload about to be rendered, signed or sent holds NaN or an infinity. */
+    @ServerExceptionMapper
+    public Response notJson(NonFiniteNumberException e, HttpServerRequest request) {
+        return respond(ApiException.invalid(e.path().isEmpty() ? "body" : e.path(), "number out of range").problem(),
+                request);
     }
 
     @ServerExceptionMapper

@@ -3,17 +3,24 @@ package io.perscom.webhooks.api;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Input JSON is read strictly: wrong types are field errors rather than silently coerced values
- * ({@code "enabled": "yes"}, {@code "name": 12}), and unknown fields are refused (typos do not pass unnoticed).
+ * ({@code "enabled": "yes"}, {@code "name": 12}), unknown fields are refused (typos do not pass unnoticed), and
+ * free-form JSON may not hold numbers that JSON cannot carry back out ({@code 1e400}: see FiniteNumberDeserializer).
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -29,5 +36,17 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        SimpleModule finite = new SimpleModule("finite-numbers");
+        refuseNonFinite(finite, JsonNode.class);
+        refuseNonFinite(finite, ObjectNode.class);
+        refuseNonFinite(finite, ArrayNode.class);
+        mapper.registerModule(finite);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends JsonNode> void refuseNonFinite(SimpleModule module, Class<T> type) {
+        module.addDeserializer(type,
+                (JsonDeserializer<T>) (JsonDeserializer<?>) new FiniteNumberDeserializer(
+                        JsonNodeDeserializer.getDeserializer(type)));
     }
 }

@@ -98,6 +98,7 @@ public class AttemptLogService {
                 map(row.getValue("request_headers")),
                 row.getInteger("response_status"), row.getString("response_reason"),
                 map(row.getValue("response_headers")), row.getString("response_body"),
+                row.getBoolean("response_body_truncated"), row.getLong("response_body_bytes"),
                 row.getInteger("duration_ms"), row.getString("error_kind"), row.getString("error_message"),
                 row.getString("outcome"), instant(row.getOffsetDateTime("next_attempt_at")),
                 instant(row.getOffsetDateTime("created_at")), row.getString("delivery_status"), payload);

@@ -34,17 +34,20 @@ public class AttemptRecorder {
     private static final String INSERT_ATTEMPTS = """
             insert into delivery_attempt (id, tenant_id, delivery_id, webhook_id, event_id, event_type, attempt,
                 method, url, request_headers, response_status, response_reason, response_headers, response_body,
-                duration_ms, error_kind, error_message, outcome, next_attempt_at, created_at, redirects)
+                duration_ms, error_kind, error_message, outcome, next_attempt_at, created_at, redirects,
+                response_body_truncated, response_body_bytes)
             select a.id, a.tenant_id, a.delivery_id, a.webhook_id, a.event_id, a.event_type, a.attempt, a.method,
                 a.url, a.request_headers::jsonb, a.response_status, a.response_reason, a.response_headers::jsonb,
                 a.response_body, a.duration_ms, a.error_kind, a.error_message, a.outcome, a.next_attempt_at,
-                a.created_at, a.redirects::jsonb
+                a.created_at, a.redirects::jsonb, a.response_body_truncated, a.response_body_bytes
             from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::int[],
                 $8::text[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[], $15::int[],
-                $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::timestamptz[], $21::text[])
+                $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::timestamptz[], $21::text[],
+                $22::bool[], $23::bigint[])
             as a(id, tenant_id, delivery_id, webhook_id, event_id, event_type, attempt, method, url,
                 request_headers, response_status, response_reason, response_headers, response_body, duration_ms,
-                error_kind, error_message, outcome, next_attempt_at, created_at, redirects)
+                error_kind, error_message, outcome, next_attempt_at, created_at, redirects, response_body_truncated,
+                response_body_bytes)
             """;
 
     private static final String UPDATE_DELIVERIES = """
@@ -199,9 +202,13 @@ public class AttemptRecorder {
                 outcome = new String[n], redirects = new String[n];
         Integer[] attempt = new Integer[n], status = new Integer[n], duration = new Integer[n];
         OffsetDateTime[] next = new OffsetDateTime[n], created = new OffsetDateTime[n];
+        Boolean[] truncated = new Boolean[n];
+        Long[] bodyBytes = new Long[n];
         for (int i = 0; i < n; i++) {
             AttemptRecord r = batch.get(i).record();
             AttemptResult result = r.result();
+            truncated[i] = result.responseBodyTruncated();
+            bodyBytes[i] = result.responseBodyBytes();
             DeliveryJob job = r.job();
             id[i] = r.id();
             tenant[i] = job.tenantId();
@@ -227,7 +234,7 @@ public class AttemptRecorder {
         }
         return Tuple.tuple(List.of(id, tenant, delivery, webhook, event, type, attempt, method, url, requestHeaders,
                 status, reason, responseHeaders, body, duration, errorKind, errorMessage, outcome, next, created,
-                redirects));
+                redirects, truncated, bodyBytes));
     }
 
     private static Tuple deliveryRows(List<Pending> batch) {

@@ -91,19 +91,32 @@ final class HopSender {
 
     private void read(HttpClientRequest request, HttpClientResponse response, Exchange exchange) {
         Buffer body = Buffer.buffer();
+        long[] arrived = { 0 };
         response.handler(chunk -> {
+            arrived[0] += chunk.length();
             int room = maxBody - body.length();
             if (room > 0) {
                 body.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
             }
             if (body.length() >= maxBody) {
                 // Enough for the log: stop reading and drop the connection instead of draining the rest.
-                exchange.respond(response, body);
+                exchange.respond(response, body, arrived[0], cut(arrived[0], maxBody, response));
                 request.reset();
             }
         });
-        response.exceptionHandler(error -> exchange.respond(response, body));
-        response.endHandler(done -> exchange.respond(response, body));
+        response.exceptionHandler(error -> exchange.respond(response, body, arrived[0], arrived[0] > maxBody));
+        response.endHandler(done -> exchange.respond(response, body, arrived[0], arrived[0] > maxBody));
+    }
+
+    /** Reading stops at the cap: the body was cut if more arrived, or if the response declares more. */
+    private static boolean cut(long arrived, int cap, HttpClientResponse response) {
+        String declared = response.getHeader("Content-Length");
+        try {
+            return arrived > cap || (declared == null ? response.getHeader("Transfer-Encoding") != null
+                    : Long.parseLong(declared.trim()) > cap);
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /** Completes the request's Uni exactly once, whichever of response, error or cap comes first. */
@@ -121,13 +134,13 @@ final class HopSender {
             }
         }
 
-        void respond(HttpClientResponse response, Buffer body) {
+        void respond(HttpClientResponse response, Buffer body, long arrived, boolean truncated) {
             if (done.compareAndSet(false, true)) {
                 Map<String, List<String>> headers = new LinkedHashMap<>();
                 response.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(),
                         k -> new ArrayList<>()).add(h.getValue()));
                 emitter.complete(new HopResponse(response.statusCode(), response.statusMessage(), headers,
-                        body.toString(StandardCharsets.UTF_8)));
+                        body.toString(StandardCharsets.UTF_8), truncated, arrived));
             }
         }
     }

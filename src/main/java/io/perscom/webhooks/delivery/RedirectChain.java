@@ -35,13 +35,14 @@ final class RedirectChain {
         return new AttemptResult(url, requestHeaders, response.status(), response.reason(), response.headers(),
                 response.body(), elapsed(), null, null,
                 DeliverySender.retryAfter(response.status(), response.header("retry-after")),
-                finish(request, response.status()));
+                finish(request, response.status()), response.bodyTruncated(), response.bodyBytes());
     }
 
     /** No response for {@code request} (null: the failure is about the last redirect response itself). */
     AttemptResult failed(Redirects.Request request, ErrorKind kind, String message) {
         List<RedirectHop> chain = finish(request, null);
-        return new AttemptResult(url, requestHeaders, null, null, null, null, elapsed(), kind, message, null, chain);
+        return new AttemptResult(url, requestHeaders, null, null, null, null, elapsed(), kind, message, null, chain,
+                false, null);
     }
 
     /** The SSRF guard refused {@code request}'s address: the webhook's own URL, or a redirect's target. */

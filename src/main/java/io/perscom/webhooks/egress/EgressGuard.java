@@ -36,6 +36,10 @@ public class EgressGuard {
 
     /** The checked address to connect to, or a failure: {@link Refused}, or {@link UnknownHostException}. */
     public Uni<InetAddress> resolve(String host) {
+        if (NumericHosts.isAmbiguous(host)) {
+            // Saved before such hosts were refused: never resolved, whatever the resolver would make of it.
+            return Uni.createFrom().failure(new Refused(host + ": " + NumericHosts.AMBIGUOUS));
+        }
         return resolveHost(host).map(address -> {
             String refusal = policy.refusal(address);
             if (refusal != null) {

@@ -1,5 +1,7 @@
 package io.perscom.webhooks.ingest;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.perscom.webhooks.api.Validation;
@@ -12,8 +14,15 @@ public final class IngestValidator {
 
     /** Longest request_id and trace_id accepted (and stored). */
     public static final int MAX_ID_TEXT = 128;
+    private static final Instant FIRST_FOUR_DIGIT_YEAR = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant FIRST_FIVE_DIGIT_YEAR = Instant.parse("+10000-01-01T00:00:00Z");
 
     private IngestValidator() {
+    }
+
+    /** PHP (Carbon) and receivers parse four-digit years only; the payload's {@code created} must stay readable. */
+    private static boolean hasFourDigitYear(Instant time) {
+        return !time.isBefore(FIRST_FOUR_DIGIT_YEAR) && time.isBefore(FIRST_FIVE_DIGIT_YEAR);
     }
 
     static void check(IngestEvent event, String prefix, Validation validation) {
@@ -42,6 +51,9 @@ public final class IngestValidator {
         }
         if (event.causer() != null && !event.causer().isNull() && !event.causer().isObject()) {
             validation.reject(prefix + "causer", "must be a JSON object or null");
+        }
+        if (event.occurredAt() != null && !hasFourDigitYear(event.occurredAt())) {
+            validation.reject(prefix + "occurred_at", "must be a time in the years 0001 to 9999");
         }
         validation.maxLength(prefix + "request_id", event.requestId(), MAX_ID_TEXT);
         validation.maxLength(prefix + "trace_id", event.traceId(), MAX_ID_TEXT);

@@ -18,9 +18,14 @@ public final class PhpJson {
     private PhpJson() {
     }
 
+    /** @throws NonFiniteNumberException for NaN or an infinity: nothing that is not JSON is ever signed or sent */
     public static String write(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
-        write(node, out);
+        try {
+            write(node, out);
+        } catch (NonFiniteNumberException e) {
+            throw new NonFiniteNumberException(NonFiniteNumberException.firstIn(node));
+        }
         return out.toString();
     }
 
@@ -64,7 +69,11 @@ public final class PhpJson {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue().toString();
         }
-        return PhpFloatFormat.json(node.doubleValue());
+        double value = node.doubleValue();
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteNumberException("");
+        }
+        return PhpFloatFormat.json(value);
     }
 
     private static void string(String value, StringBuilder out) {

@@ -56,6 +56,9 @@ public final class PhpQueryString {
         if (value.isBoolean()) {
             text = value.booleanValue() ? "1" : "0";
         } else if (value.isNumber()) {
+            if (!value.isIntegralNumber() && !Double.isFinite(value.doubleValue())) {
+                throw new NonFiniteNumberException(key);
+            }
             text = value.isIntegralNumber() ? value.bigIntegerValue().toString()
                     : PhpFloatFormat.string(value.doubleValue());
         } else {

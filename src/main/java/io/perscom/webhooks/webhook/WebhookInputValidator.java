@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.perscom.webhooks.api.Validation;
+import io.perscom.webhooks.egress.NumericHosts;
 import io.perscom.webhooks.eventtype.EventCatalog;
 
 /**
@@ -88,6 +89,10 @@ final class WebhookInputValidator {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
                 validation.reject("url", "must be an absolute http or https URL");
+            } else if (uri.getRawUserInfo() != null || hasUserInfo(uri.getRawAuthority())) {
+                validation.reject("url", "credentials in the URL are not allowed; use the secret or custom headers");
+            } else if (NumericHosts.isAmbiguous(hostOf(uri.getRawAuthority()))) {
+                validation.reject("url", NumericHosts.AMBIGUOUS);
             } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 validation.reject("url", "must name a host");
             } else if (uri.getFragment() != null) {
@@ -96,6 +101,22 @@ final class WebhookInputValidator {
         } catch (URISyntaxException e) {
             validation.reject("url", "is not a valid URL");
         }
+    }
+
+    private static boolean hasUserInfo(String authority) {
+        return authority != null && authority.indexOf('@') >= 0;
+    }
+
+    /** The host part of an authority, also where {@link URI} finds no server-based host ({@code 127.1}). */
+    private static String hostOf(String authority) {
+        if (authority == null) {
+            return null;
+        }
+        if (authority.startsWith("[")) {
+            return authority;
+        }
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 ? authority : authority.substring(0, colon);
     }
 
     /**

@@ -59,7 +59,7 @@ class DeliveryDispatcherTest {
 
     private static AttemptResult status(int code, Duration retryAfter) {
         return new AttemptResult("http://127.0.0.1:9/", Map.of(), code, "", Map.of(), "", 1, null, null, retryAfter,
-                null);
+                null, false, 0L);
     }
 
     private void finish(DeliveryJob job, AttemptResult result) {

@@ -4,6 +4,7 @@ import static io.perscom.webhooks.support.Api.admin;
 import static io.perscom.webhooks.support.Fixtures.count;
 import static io.perscom.webhooks.support.Fixtures.execute;
 import static io.perscom.webhooks.support.Fixtures.webhook;
+import static io.perscom.webhooks.support.Management.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import io.perscom.webhooks.support.Await;
 import io.perscom.webhooks.support.ReceiverTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** Work that fails inside the service reaches a visible, final state instead of being retried forever. */
 @QuarkusTest
@@ -44,7 +44,7 @@ class PoisonWorkTest extends ReceiverTest {
         assertEquals(0, receiver.received("/poison").size(), "nothing was sent");
         admin(tenant).when().get("/api/v1/webhooks/" + webhookId + "/logs").then().statusCode(200)
                 .body("data[0].error_kind", org.hamcrest.Matchers.equalTo("internal"));
-        RestAssured.given().when().get(metricsPath()).then().statusCode(200)
+        management().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("webhooks_poison_work_total{kind=\"delivery\"}"));
     }
 
@@ -70,9 +70,5 @@ class PoisonWorkTest extends ReceiverTest {
         assertTrue(String.valueOf(logs.get(0).get("error")).contains("could not be run"));
         assertEquals(0, count("select count(*) from automation_job where event_id = ?", eventId), "job removed");
         assertEquals(0, count("select count(*) from delivery where webhook_id = ?", UUID.fromString(target)));
-    }
-
-    private static String metricsPath() {
-        return "/q/metrics";
     }
 }

@@ -35,8 +35,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Checks that the Kubernetes manifests in {@code deploy/k8s} agree with the application: files the kustomizations
- * name exist, ports and health/metrics paths are the ones Quarkus serves, every environment variable is a setting the
- * application reads, and the security settings hold. Plain JUnit: reads files only, starts nothing.
+ * name exist, ports and health/metrics paths are the ones Quarkus serves (health and metrics on the management port,
+ * which no Service exposes), every environment variable is a setting the application reads, and the security
+ * settings hold. Plain JUnit: reads files only, starts nothing.
  *
  * <p>
  * Each check collects a list of problems and fails with all of them in the message.
@@ -54,6 +55,7 @@ class KubernetesManifestsTest {
     private static final String DEPLOYMENT_NAME = "perscom-webhooks";
     private static final String APP_LABEL = "app.kubernetes.io/name";
     private static final String HTTP = "http";
+    private static final String MANAGEMENT = "management";
     private static final Map<String, String> PROBES = Map.of(
             "livenessProbe", "/q/health/live",
             "readinessProbe", "/q/health/ready",
@@ -306,17 +308,31 @@ class KubernetesManifestsTest {
             problems.addAll(selectorProblems("Service selector", service.node().path("spec").path("selector")));
         }
 
-        Doc monitor = single(BASE, "ServiceMonitor", problems);
-        if (monitor != null && service != null) {
-            JsonNode selector = monitor.node().path("spec").path("selector").path("matchLabels");
-            if (!isSubset(selector, service.node().path("metadata").path("labels"))) {
-                problems.add("ServiceMonitor selector " + selector + " does not match the Service labels "
-                        + service.node().path("metadata").path("labels"));
+        int managementPort = managementPort();
+        if (!Integer.valueOf(managementPort).equals(containerPorts.get(MANAGEMENT))) {
+            problems.add("container port '" + MANAGEMENT + "' is " + containerPorts.get(MANAGEMENT)
+                    + " but application.properties serves the management interface on " + managementPort);
+        }
+        if (service != null) {
+            for (JsonNode p : service.node().path("spec").path("ports")) {
+                JsonNode target = p.path("targetPort");
+                if (target.asText().equals(MANAGEMENT) || target.asText().equals(String.valueOf(managementPort))) {
+                    problems.add("Service port " + p.path("name").asText() + " exposes the management port");
+                }
             }
-            for (JsonNode e : monitor.node().path("spec").path("endpoints")) {
-                if (!servicePortNames.contains(e.path("port").asText())) {
-                    problems.add("ServiceMonitor scrapes port '" + e.path("port").asText()
-                            + "', which the Service does not name (" + servicePortNames + ")");
+        }
+
+        Doc monitor = single(BASE, "PodMonitor", problems);
+        if (monitor != null) {
+            JsonNode selector = monitor.node().path("spec").path("selector").path("matchLabels");
+            JsonNode podLabels = baseDeployment().path("spec").path("template").path("metadata").path("labels");
+            if (!isSubset(selector, podLabels)) {
+                problems.add("PodMonitor selector " + selector + " does not match the pod labels " + podLabels);
+            }
+            for (JsonNode e : monitor.node().path("spec").path("podMetricsEndpoints")) {
+                if (!e.path("port").asText().equals(MANAGEMENT)) {
+                    problems.add("PodMonitor scrapes port '" + e.path("port").asText() + "', metrics are on '"
+                            + MANAGEMENT + "'");
                 }
             }
         }
@@ -326,8 +342,11 @@ class KubernetesManifestsTest {
             for (JsonNode rule : policy.node().path("spec").path("ingress")) {
                 for (JsonNode p : rule.path("ports")) {
                     JsonNode port = p.path("port");
-                    if (!(port.asText().equals(String.valueOf(appPort)) || port.asText().equals(HTTP))) {
-                        problems.add("NetworkPolicy admits port " + port + ", the application serves on " + appPort);
+                    if (!(port.asText().equals(String.valueOf(appPort)) || port.asText().equals(HTTP)
+                            || port.asText().equals(String.valueOf(managementPort))
+                            || port.asText().equals(MANAGEMENT))) {
+                        problems.add("NetworkPolicy admits port " + port + ", the application serves on " + appPort
+                                + " and " + managementPort);
                     }
                 }
                 if (!rule.has("ports")) {
@@ -336,6 +355,17 @@ class KubernetesManifestsTest {
             }
         }
         return problems;
+    }
+
+    /** The default of {@code quarkus.management.port=${MANAGEMENT_PORT:9000}} in application.properties. */
+    private static int managementPort() {
+        String properties = read(APP_PROPERTIES);
+        assertTrue(Pattern.compile("(?m)^\\s*quarkus\\.management\\.enabled\\s*=\\s*true\\s*$").matcher(properties)
+                .find(), "application.properties does not enable the management interface");
+        Matcher m = Pattern.compile("(?m)^\\s*quarkus\\.management\\.port\\s*=\\s*\\$\\{MANAGEMENT_PORT:(\\d+)}\\s*$")
+                .matcher(properties);
+        assertTrue(m.find(), "application.properties has no line quarkus.management.port=${MANAGEMENT_PORT:<port>}");
+        return Integer.parseInt(m.group(1));
     }
 
     /** The default of {@code quarkus.http.port=${PORT:8080}} in application.properties. */
@@ -351,7 +381,7 @@ class KubernetesManifestsTest {
     private static List<String> endpointProblems() {
         List<String> problems = new ArrayList<>();
         JsonNode container = container(baseDeployment());
-        int appPort = applicationPort();
+        int managementPort = managementPort();
         PROBES.forEach((probe, path) -> {
             JsonNode get = container.path(probe).path("httpGet");
             if (get.isMissingNode()) {
@@ -362,19 +392,19 @@ class KubernetesManifestsTest {
                 problems.add(probe + " checks " + get.path("path").asText() + ", Quarkus serves it at " + path);
             }
             String port = get.path("port").asText();
-            if (!port.equals(HTTP) && !port.equals(String.valueOf(appPort))) {
-                problems.add(probe + " checks port " + port + ", the application serves on " + HTTP);
+            if (!port.equals(MANAGEMENT) && !port.equals(String.valueOf(managementPort))) {
+                problems.add(probe + " checks port " + port + ", health is served on " + MANAGEMENT);
             }
         });
-        Doc monitor = single(BASE, "ServiceMonitor", problems);
+        Doc monitor = single(BASE, "PodMonitor", problems);
         if (monitor != null) {
-            JsonNode endpoints = monitor.node().path("spec").path("endpoints");
+            JsonNode endpoints = monitor.node().path("spec").path("podMetricsEndpoints");
             if (endpoints.isEmpty()) {
-                problems.add("ServiceMonitor has no endpoints");
+                problems.add("PodMonitor has no endpoints");
             }
             for (JsonNode e : endpoints) {
                 if (!e.path("path").asText().equals(METRICS_PATH)) {
-                    problems.add("ServiceMonitor scrapes " + e.path("path").asText() + ", metrics are at "
+                    problems.add("PodMonitor scrapes " + e.path("path").asText() + ", metrics are at "
                             + METRICS_PATH);
                 }
             }

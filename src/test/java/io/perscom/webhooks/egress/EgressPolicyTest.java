@@ -1,9 +1,13 @@
 package io.perscom.webhooks.egress;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -53,6 +57,56 @@ class EgressPolicyTest {
         assertNull(policy.refusal(InetAddress.getByName("10.100.3.4")));
         assertNotNull(policy.refusal(InetAddress.getByName("10.200.3.4")));
         assertNotNull(policy.refusal(InetAddress.getByName("169.254.169.254")));
+    }
+
+    /**
+     * Every IPv6 transition form, carrying loopback or private IPv4 addresses: judged by what it carries. The
+     * Teredo client address is the bitwise NOT of the last 32 bits: 80ff:fffd carries 127.0.0.2 (RFC 4380).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "2002:7f00:2::", "2002:a00:1::1", "2002:c0a8:101:5::1", "::ffff:0:7f00:2",
+            "::ffff:0:a00:1", "::7f00:2", "::a00:1", "::a9fe:a9fe", "2001::7f00:2",
+            "2001:0:4136:e378:8000:63bf:80ff:fffd", "2001:0:7f00:2::1", "64:ff9b::7f00:2", "64:ff9b:1::7f00:2",
+            "64:ff9b:1:7f00:2::", "64:ff9b:1::808:808" })
+    void transitionFormsAreJudgedByTheIpv4TheyCarry(String address) throws UnknownHostException {
+        InetAddress parsed = InetAddress.getByName(address);
+        assertInstanceOf(Inet6Address.class, parsed, "stays an IPv6 address for the JDK");
+        assertNotNull(policy("127.0.0.1/32").refusal(parsed), address);
+    }
+
+    @Test
+    void anIpv4MappedAddressKeptAsIpv6IsJudgedByItsIpv4() throws UnknownHostException {
+        byte[] mapped = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 2 };
+        assertNotNull(policy().refusal(Inet6Address.getByAddress(null, mapped, -1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2002:808:808::1", "2001:0:4136:e378:8000:63bf:f7f7:f7f7", "::ffff:0:808:808",
+            "64:ff9b::808:808" })
+    void transitionFormsCarryingPublicAddressesAreAllowed(String address) throws UnknownHostException {
+        assertNull(policy().refusal(InetAddress.getByName(address)), address);
+    }
+
+    @Test
+    void theAllowListAlsoOpensTheIpv4ATransitionFormCarries() throws UnknownHostException {
+        assertNull(policy("127.0.0.1/32").refusal(InetAddress.getByName("64:ff9b::7f00:1")));
+        assertNotNull(policy("127.0.0.1/32").refusal(InetAddress.getByName("2002:7f00:2::")));
+    }
+
+    /** Spellings other software reads as 127.0.0.2 (or as another address than Java does). */
+    @ParameterizedTest
+    @ValueSource(strings = { "0177.0.0.2", "0x7f.1", "127.1", "127.0.2", "2130706434", "0x7f000001",
+            "017700000001", "0x7f.0.0.02", "127.0.0.2.", "0177.1", "1.2.3.04", "example.123", "example.0x1f",
+            "0x", "256.0.0.1", "127.0.0.1.2" })
+    void numericHostsOtherThanTheCanonicalFormAreAmbiguous(String host) {
+        assertTrue(NumericHosts.isAmbiguous(host), host);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "127.0.0.2", "93.184.216.34", "0.0.0.0", "255.255.255.255", "example.com",
+            "example.com.", "1password.com", "123.example", "0x7f.example", "::1", "[::1]", "2002:7f00:2::" })
+    void canonicalAddressesAndNamesAreNotAmbiguous(String host) {
+        assertFalse(NumericHosts.isAmbiguous(host), host);
     }
 
     @Test

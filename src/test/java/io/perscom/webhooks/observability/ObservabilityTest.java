@@ -4,7 +4,7 @@ import static io.perscom.webhooks.support.Api.freshTenant;
 import static io.perscom.webhooks.support.Fixtures.event;
 import static io.perscom.webhooks.support.Fixtures.ingest;
 import static io.perscom.webhooks.support.Fixtures.webhook;
-import static io.restassured.RestAssured.given;
+import static io.perscom.webhooks.support.Management.management;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,10 +29,10 @@ class ObservabilityTest {
 
     @Test
     void probesReportTheDatabaseAndTheSchema() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        management().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("PostgreSQL")));
-        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"))
+        management().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'schema' }.data.version", equalTo(latestMigration()));
     }
 
@@ -70,7 +70,7 @@ class ObservabilityTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryEndpointWithItsScopeAndErrors() {
-        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        JsonPath doc = management().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         for (String path : List.of("/api/v1/webhooks", "/api/v1/webhooks/{id}", "/api/v1/webhooks/{id}/secret",
@@ -87,7 +87,7 @@ class ObservabilityTest {
             });
         }
         assertTrue(((Map<?, ?>) paths.get("/internal/v1/events").get("post").get("responses")).containsKey("413"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        management().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     /** The highest version among src/main/resources/db/migration/V*__*.sql. */
@@ -111,7 +111,7 @@ class ObservabilityTest {
     }
 
     private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return management().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static double metric(String seriesRegex) {

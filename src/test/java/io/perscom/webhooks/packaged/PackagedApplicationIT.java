@@ -39,11 +39,18 @@ class PackagedApplicationIT extends ReceiverTest {
 
     @Test
     void isReadyWithTheSchemaMigrated() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/started").then().statusCode(200)
+        management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        management().when().get("/q/health/started").then().statusCode(200)
                 .body("checks.find { it.name == 'schema' }.data.version", matchesPattern("\\d+"));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("webhooks_"));
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/webhooks"));
+        management().when().get("/q/metrics").then().statusCode(200).body(containsString("webhooks_"));
+        management().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/webhooks"));
+        // Not on the service port, and no Swagger UI in production unless configured.
+        given().when().get("/q/metrics").then().statusCode(404);
+        management().when().get("/q/swagger-ui/").then().statusCode(404);
+    }
+
+    private static io.restassured.specification.RequestSpecification management() {
+        return given().baseUri("http://127.0.0.1").port(ProductionSettings.managementPort());
     }
 
     @Test

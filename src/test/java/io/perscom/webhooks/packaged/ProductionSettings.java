@@ -7,13 +7,28 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * What an operator must give the production jar (prod profile) to start: the token verification key and issuer,
- * the secret-encryption key, and an SSRF allow-list for the loopback receiver. Everything else is the prod default.
+ * the secret-encryption key, and an SSRF allow-list for the loopback receiver; the management interface gets a free
+ * loopback port. Everything else is the prod default.
  */
 public class ProductionSettings implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile int managementPort;
+
+    /** The free port the packaged application serves health, metrics and OpenAPI on. */
+    static int managementPort() {
+        return managementPort;
+    }
+
     @Override
     public Map<String, String> start() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            managementPort = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port for the management interface", e);
+        }
         return Map.of(
+                "quarkus.management.port", String.valueOf(managementPort),
+                "quarkus.management.host", "127.0.0.1",
                 "quarkus.oidc.auth-server-url", "",
                 "quarkus.oidc.public-key", testPublicKey(),
                 "quarkus.oidc.token.issuer", io.perscom.webhooks.support.TestTokens.ISSUER,

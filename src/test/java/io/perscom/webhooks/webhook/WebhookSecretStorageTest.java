@@ -68,7 +68,7 @@ class WebhookSecretStorageTest {
             admin(tenant).body(Map.of("secret", given, "overlap_seconds", -5))
                     .when().post("/api/v1/webhooks/" + id + "/secret/rotate").then().statusCode(422)
                     .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(given)));
-            String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().extract().asString();
+            String metrics = io.perscom.webhooks.support.Management.management().when().get("/q/metrics").then().extract().asString();
             assertFalse(metrics.contains(given) || metrics.contains(generated) || metrics.contains(rotated),
                     "no secret in the metrics");
 

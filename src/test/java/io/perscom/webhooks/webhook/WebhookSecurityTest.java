@@ -3,6 +3,7 @@ package io.perscom.webhooks.webhook;
 import static io.perscom.webhooks.support.Api.admin;
 import static io.perscom.webhooks.support.Api.as;
 import static io.perscom.webhooks.support.Api.freshTenant;
+import static io.perscom.webhooks.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -84,10 +85,10 @@ class WebhookSecurityTest {
     }
 
     @Test
-    void operationalEndpointsNeedNoToken() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200);
-        given().when().get("/q/openapi").then().statusCode(200);
+    void operationalEndpointsNeedNoTokenOnTheManagementPort() {
+        management().when().get("/q/health/ready").then().statusCode(200);
+        management().when().get("/q/health/live").then().statusCode(200);
+        management().when().get("/q/metrics").then().statusCode(200);
+        management().when().get("/q/openapi").then().statusCode(200);
     }
 }
