@@ -4,7 +4,7 @@ import static io.perscom.webhooks.support.Api.admin;
 import static io.perscom.webhooks.support.Fixtures.event;
 import static io.perscom.webhooks.support.Fixtures.ingest;
 import static io.perscom.webhooks.support.Fixtures.webhook;
-import static io.restassured.RestAssured.given;
+import static io.perscom.webhooks.support.Management.management;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -57,7 +57,7 @@ class AttemptLogIdFilterTest extends ReceiverTest {
 
     @Test
     void theFiltersAreInTheOpenApiDocument() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        management().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/webhooks/{id}/logs'.get.parameters.name", hasItems("request_id", "trace_id"));
     }
 
