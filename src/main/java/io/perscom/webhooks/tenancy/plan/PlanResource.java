@@ -27,25 +27,17 @@ public class PlanResource {
     @GET
     @Operation(summary = "The tenant's plan as applied (the configured default while PERSCOM has not reported it)")
     public Uni<TenantPlanView> get(@PathParam("tenant_id") String tenantId) {
-        return plans.find(requireTenantId(tenantId));
+        return plans.find(TenantIds.require(tenantId));
     }
 
     @PUT
     @Operation(summary = "Report the tenant's plan; without Enterprise delivery pauses (nothing is deleted), "
             + "with it delivery resumes")
     public Uni<TenantPlanView> report(@PathParam("tenant_id") String tenantId, PlanInput input) {
-        String tenant = requireTenantId(tenantId);
+        String tenant = TenantIds.require(tenantId);
         if (input == null || input.plan() == null || !Plans.isKnown(input.plan())) {
             throw ApiException.invalid("plan", "must be one of " + String.join(", ", Plans.ALL));
         }
         return plans.report(tenant, input.plan());
-    }
-
-    /** Path tenant ids follow the same rule as token claims and ingest bodies. */
-    public static String requireTenantId(String tenantId) {
-        if (!TenantIds.isValid(tenantId)) {
-            throw ApiException.invalid("tenant_id", "is not a valid tenant id");
-        }
-        return tenantId;
     }
 }
