@@ -23,6 +23,10 @@ public class ImportKeys {
         Kind(String column) {
             this.column = column;
         }
+
+        String sqlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** This service's id of PERSCOM's row, or null when it was never imported (or deleted since). */
@@ -30,7 +34,7 @@ public class ImportKeys {
         String sql = "select " + kind.column + " from perscom_import"
                 + " where tenant_id = :tenant and kind = :kind and perscom_id = :perscom";
         return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, UUID.class)
-                .setParameter("tenant", tenantId).setParameter("kind", kind.name().toLowerCase())
+                .setParameter("tenant", tenantId).setParameter("kind", kind.sqlName())
                 .setParameter("perscom", perscomId).getSingleResultOrNull());
     }
 
@@ -41,7 +45,7 @@ public class ImportKeys {
                 + " on conflict (tenant_id, kind, perscom_id) do update set " + kind.column + " = excluded."
                 + kind.column + ", imported_at = now()";
         return Panache.getSession().flatMap(session -> session.flush().chain(() -> session.createNativeQuery(sql)
-                .setParameter("tenant", tenantId).setParameter("kind", kind.name().toLowerCase())
+                .setParameter("tenant", tenantId).setParameter("kind", kind.sqlName())
                 .setParameter("perscom", perscomId).setParameter("id", id).executeUpdate())).replaceWithVoid();
     }
 }

@@ -37,9 +37,11 @@ public class ImportService {
     }
 
     public Uni<ImportReport> run(String tenantId, ImportRequest request, boolean dryRun) {
-        List<PerscomWebhookRow> webhookRows = rows("webhooks", request == null ? null : request.webhooks());
-        List<PerscomAutomationRow> automationRows = rows("automations",
-                request == null ? null : request.automations());
+        if (request == null) {
+            throw ApiException.invalid("body", "must be a JSON object with webhooks and automations arrays");
+        }
+        List<PerscomWebhookRow> webhookRows = rows("webhooks", request.webhooks());
+        List<PerscomAutomationRow> automationRows = rows("automations", request.automations());
         return Panache.withTransaction(() -> each(webhookRows, PerscomWebhookRow::id,
                 row -> webhooks.importRow(tenantId, row, dryRun))
                 .flatMap(webhookResults -> each(automationRows, PerscomAutomationRow::id,
