@@ -143,6 +143,45 @@ class PlanTest extends ReceiverTest {
                 .body("meta.total", equalTo(2));
     }
 
+    @Test
+    void aDowngradePausesQueuedAutomationRunsAndAnUpgradeRunsThem() {
+        automationTo(tenant, "/paused-run");
+        report(tenant, "basic");
+        String paused = queueAutomationRun(tenant);
+        // The job poller takes the oldest jobs first: an entitled tenant's later job running proves it passed ours.
+        String witness = Api.freshTenant();
+        automationTo(witness, "/witness-run");
+        queueAutomationRun(witness);
+        receiver.await("/witness-run", 1, WAIT);
+
+        assertEquals(0, receiver.received("/paused-run").size(), "nothing run while paused");
+        assertEquals(1, count("select count(*) from automation_job where event_id = ?", UUID.fromString(paused)));
+        assertEquals(0, count("select count(*) from automation_log where event_id = ?", UUID.fromString(paused)));
+
+        report(tenant, "enterprise");
+        receiver.await("/paused-run", 1, WAIT);
+    }
+
+    private void automationTo(String tenantId, String path) {
+        String hook = webhook(tenantId, receiver.url(path), null);
+        admin(tenantId).body(Map.of("name", "Run", "trigger", "user.created", "webhook_id", hook,
+                "webhook_payload_template", Map.of("id", "{{ model.id }}"))).when().post("/api/v1/automations")
+                .then().statusCode(201);
+    }
+
+    /** An accepted event whose automation run is queued for any replica (as when the accepting one had no room). */
+    private static String queueAutomationRun(String tenantId) {
+        UUID eventId = UUID.randomUUID();
+        String context = io.perscom.webhooks.automation.AutomationContext.of("user.created",
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", 5), null, null,
+                java.time.Instant.now()).toString();
+        execute("insert into event (id, tenant_id, type, payload, accepted_at) values (?, ?, 'user.created', '{}',"
+                + " now())", eventId, tenantId);
+        execute("insert into automation_job (event_id, tenant_id, event_type, context, created_at)"
+                + " values (?, ?, 'user.created', ?, clock_timestamp())", eventId, tenantId, context);
+        return eventId.toString();
+    }
+
     private static void awaitDeliveryAttempts(String eventId, int attempts) {
         Await.until(() -> count("select count(*) from delivery where event_id = ? and attempts = ? and lease_owner"
                 + " is null", UUID.fromString(eventId), attempts), n -> n == 1, Duration.ofSeconds(10),
