@@ -43,7 +43,8 @@ public class OpenApiProblemFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         add(responses, "401", "Missing, invalid or expired bearer token");
         add(responses, "403", "The token lacks scope " + scope
-                + (path.startsWith("/api/") ? " or a tenant_id claim" : ""));
+                + (path.startsWith("/api/") ? ", a tenant_id claim, or the Enterprise plan (plan-required)"
+                        : ""));
         add(responses, "500", "Unexpected failure (logged)");
         if (path.contains("{")) {
             add(responses, "404", "No such resource in the caller's tenant");
@@ -55,7 +56,7 @@ public class OpenApiProblemFilter implements OASFilter {
         if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE) {
             add(responses, "400", "The body is not valid JSON");
         }
-        if (path.startsWith("/internal/")) {
+        if (path.startsWith("/internal/v1/events")) {
             add(responses, "413", "The body exceeds the ingest size limit");
             add(responses, "409", "The event id belongs to another tenant's event");
         }
