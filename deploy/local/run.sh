@@ -322,7 +322,9 @@ $(token_cmd ADMIN_A tenant-a-admin)
 $(token_cmd ADMIN_B tenant-b-admin)
   # tenant-a without manage:webhook: the admin API answers 403
 $(token_cmd VIEWER_A tenant-a-viewer)
-  # PERSCOM itself: scope publish:event, for the ingest API
+  # tenant-a read-only admin: PERSCOM's view_* permissions (reads work, changes answer 403)
+$(token_cmd READER_A tenant-a-reader)
+  # PERSCOM itself: scopes publish:event (ingest) and manage:tenant (plans, imports)
 $(token_cmd PERSCOM perscom-service)
 
 Try it:

@@ -25,13 +25,14 @@ import io.perscom.webhooks.api.QueryParams;
 import io.perscom.webhooks.api.Validation;
 import io.perscom.webhooks.delivery.ManualDeliveries;
 import io.perscom.webhooks.security.Scopes;
+import io.perscom.webhooks.tenancy.plan.RequiresPlan;
 import io.perscom.webhooks.tenancy.CurrentTenant;
 import io.smallrye.mutiny.Uni;
 
 /** Admin API: a webhook's attempt logs, redelivery of a logged message, and the test event. */
 @Tag(name = "Attempt logs", description = "Every delivery attempt of a webhook, redelivery and the test event.")
 @Path("/api/v1/webhooks/{id}")
-@RolesAllowed(Scopes.MANAGE_WEBHOOK)
+@RequiresPlan
 public class AttemptLogResource {
 
     private static final String WEBHOOK = "Webhook";
@@ -52,6 +53,7 @@ public class AttemptLogResource {
     @Inject
     ObjectMapper mapper;
 
+    @RolesAllowed(Scopes.VIEW_ANY_WEBHOOK_LOG)
     @GET
     @Path("logs")
     @Operation(summary = "List a webhook's attempts, newest first (filter by event, outcome, time range, event id, "
@@ -73,6 +75,7 @@ public class AttemptLogResource {
         return logs.list(tenant.id(), webhookId, filter, pageRequest);
     }
 
+    @RolesAllowed(Scopes.VIEW_WEBHOOK_LOG)
     @GET
     @Path("logs/{logId}")
     @Operation(summary = "Read one attempt with the payload that was sent")
@@ -80,6 +83,7 @@ public class AttemptLogResource {
         return logs.get(tenant.id(), QueryParams.pathId(id, WEBHOOK), QueryParams.pathId(logId, "Log"));
     }
 
+    @RolesAllowed(Scopes.UPDATE_WEBHOOK)
     @POST
     @Path("logs/{logId}/redeliver")
     @Operation(summary = "Queue a new delivery of the same message (same webhook-id and body)")
@@ -89,6 +93,7 @@ public class AttemptLogResource {
     }
 
     /** Sends {@code webhook.test} with the JSON object given (default {@code {"status":"ok"}}) and waits for it. */
+    @RolesAllowed(Scopes.UPDATE_WEBHOOK)
     @POST
     @Path("test")
     @Operation(summary = "Send webhook.test with the JSON object given (default {\"status\":\"ok\"}) and answer with the attempt")

@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import io.perscom.webhooks.delivery.DeliveryConfig;
 import io.perscom.webhooks.delivery.ReplicaIdentity;
 import io.perscom.webhooks.observability.DeliveryMetrics;
+import io.perscom.webhooks.tenancy.plan.Plans;
+import io.perscom.webhooks.tenancy.plan.TenantPlans;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Picks up automation jobs no replica is working on: those accepted while the accepting replica had no room, and
- * those whose replica died before storing the results (lease expired).
+ * those whose replica died before storing the results (lease expired). Jobs of tenants whose plan lacks webhooks wait
+ * for an upgrade.
  */
 @ApplicationScoped
 public class AutomationJobPoller {
@@ -33,11 +36,12 @@ public class AutomationJobPoller {
                 attempts = attempts + 1
             where event_id in (
                 select event_id from automation_job
-                where lease_until is null or lease_until < now()
+                where (lease_until is null or lease_until < now())
+                  and %s
                 order by created_at limit 50
                 for update skip locked)
             returning event_id, tenant_id, event_type, context, attempts
-            """;
+            """.formatted(Plans.entitledSql("automation_job.tenant_id", "$3"));
 
     /** Gives a job up: a failed log for every enabled automation of its event, and the job removed. */
     static final String GIVE_UP = """
@@ -57,21 +61,23 @@ public class AutomationJobPoller {
     private final long leaseMillis;
     private final int maxAttempts;
     private final DeliveryMetrics metrics;
+    private final boolean defaultEntitled;
 
     public AutomationJobPoller(Pool pool, AutomationRunner runner, ReplicaIdentity replica, DeliveryConfig config,
-            AutomationConfig automationConfig, DeliveryMetrics metrics) {
+            AutomationConfig automationConfig, DeliveryMetrics metrics, TenantPlans plans) {
         this.pool = pool;
         this.runner = runner;
         this.replica = replica.id();
         this.leaseMillis = config.lease().toMillis();
         this.maxAttempts = automationConfig.maxJobAttempts();
         this.metrics = metrics;
+        this.defaultEntitled = plans.defaultEntitled();
     }
 
     @Scheduled(every = "${webhooks.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(replica, leaseMillis))
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(replica, leaseMillis, defaultEntitled))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     rows.forEach(row -> claimed.add(new Claimed(new AutomationWork(row.getUUID("event_id"),

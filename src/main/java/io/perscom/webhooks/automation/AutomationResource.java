@@ -28,13 +28,14 @@ import io.perscom.webhooks.api.QueryParams;
 import io.perscom.webhooks.api.Validation;
 import io.perscom.webhooks.eventtype.EventCatalog;
 import io.perscom.webhooks.security.Scopes;
+import io.perscom.webhooks.tenancy.plan.RequiresPlan;
 import io.perscom.webhooks.tenancy.CurrentTenant;
 import io.smallrye.mutiny.Uni;
 
 /** Admin API: automations, their logs, and previews that send nothing. */
 @Tag(name = "Automations", description = "Conditions and custom payload templates that fire on events.")
 @Path("/api/v1/automations")
-@RolesAllowed(Scopes.MANAGE_WEBHOOK)
+@RequiresPlan
 public class AutomationResource {
 
     private static final String AUTOMATION = "Automation";
@@ -56,6 +57,7 @@ public class AutomationResource {
     @Inject
     CurrentTenant tenant;
 
+    @RolesAllowed(Scopes.VIEW_ANY_AUTOMATION)
     @GET
     @Operation(summary = "List the tenant's automations in run order (priority, lowest first); filter by trigger")
     public Uni<PageResponse<AutomationView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
@@ -69,6 +71,7 @@ public class AutomationResource {
         return service.list(tenant.id(), trigger, pageRequest);
     }
 
+    @RolesAllowed(Scopes.CREATE_AUTOMATION)
     @POST
     @Operation(summary = "Create an automation (condition and template are checked; errors give line and message)")
     public Uni<Response> create(AutomationInput input) {
@@ -76,6 +79,7 @@ public class AutomationResource {
                 .created(URI.create("/api/v1/automations/" + created.id())).entity(created).build());
     }
 
+    @RolesAllowed(Scopes.VIEW_AUTOMATION)
     @GET
     @Path("{id}")
     @Operation(summary = "Read an automation")
@@ -83,6 +87,7 @@ public class AutomationResource {
         return service.get(tenant.id(), QueryParams.pathId(id, AUTOMATION));
     }
 
+    @RolesAllowed(Scopes.UPDATE_AUTOMATION)
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an automation")
@@ -90,6 +95,7 @@ public class AutomationResource {
         return service.replace(tenant.id(), QueryParams.pathId(id, AUTOMATION), input);
     }
 
+    @RolesAllowed(Scopes.UPDATE_AUTOMATION)
     @PATCH
     @Path("{id}")
     @Operation(summary = "Change some fields of an automation")
@@ -97,6 +103,7 @@ public class AutomationResource {
         return service.patch(tenant.id(), QueryParams.pathId(id, AUTOMATION), input);
     }
 
+    @RolesAllowed(Scopes.DELETE_AUTOMATION)
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete an automation and its logs")
@@ -105,6 +112,7 @@ public class AutomationResource {
                 .replaceWith(Response.noContent().build());
     }
 
+    @RolesAllowed(Scopes.VIEW_ANY_AUTOMATION_LOG)
     @GET
     @Path("{id}/logs")
     @Operation(summary = "List an automation's runs, newest first (filter by status)")
@@ -119,6 +127,7 @@ public class AutomationResource {
         return logs.list(tenant.id(), QueryParams.pathId(id, AUTOMATION), status, pageRequest);
     }
 
+    @RolesAllowed(Scopes.VIEW_AUTOMATION)
     @POST
     @Path("{id}/preview")
     @Operation(summary = "Run a saved automation on a sample event: condition result and payload, nothing sent")
@@ -129,6 +138,7 @@ public class AutomationResource {
                         service.template(automation), RenderMode.of(automation.renderMode), sample));
     }
 
+    @RolesAllowed({ Scopes.CREATE_AUTOMATION, Scopes.UPDATE_AUTOMATION })
     @POST
     @Path("preview")
     @Operation(summary = "Run an unsaved automation (trigger, condition, template) on a sample event")

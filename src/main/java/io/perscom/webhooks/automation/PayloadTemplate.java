@@ -18,7 +18,7 @@ import io.perscom.webhooks.automation.twig.TwigTemplate;
  * other value passes through. The result is encoded back as {@code json_encode} would (an empty object becomes
  * {@code []}, as in PERSCOM).
  */
-final class PayloadTemplate {
+public final class PayloadTemplate {
 
     /** Where a template string sits in the template, for error messages: {@code webhook_payload_template.embed[0]}. */
     record TemplateString(String path, String source) {
@@ -28,7 +28,7 @@ final class PayloadTemplate {
     }
 
     /** Null, JSON null or {} means "send the model itself" (PERSCOM's {@code blank($template)}). */
-    static boolean isBlank(JsonNode template) {
+    public static boolean isBlank(JsonNode template) {
         return template == null || template.isNull() || (template.isObject() && template.isEmpty());
     }
 

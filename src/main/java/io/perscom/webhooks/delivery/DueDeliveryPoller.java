@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.perscom.webhooks.tenancy.plan.Plans;
+import io.perscom.webhooks.tenancy.plan.TenantPlans;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +16,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The database side of the queue: claims due deliveries (retries, and deliveries whose lease expired because their
  * replica died) with {@code FOR UPDATE SKIP LOCKED} and a lease, so replicas never take the same delivery at the same
- * time, and hands them to the dispatcher. Fresh deliveries do not wait for this: ingest dispatches them at once.
+ * time, and hands them to the dispatcher. Deliveries of tenants whose plan lacks webhooks stay queued (paused) until
+ * an upgrade. Fresh deliveries do not wait for this: ingest dispatches them at once.
  */
 @ApplicationScoped
 public class DueDeliveryPoller {
@@ -26,6 +29,7 @@ public class DueDeliveryPoller {
                 select id from delivery
                 where status = 'pending' and next_attempt_at <= now()
                   and (lease_until is null or lease_until < now())
+                  and %s
                 order by next_attempt_at
                 limit $1
                 for update skip locked
@@ -39,7 +43,7 @@ public class DueDeliveryPoller {
             from d join webhook w on w.id = d.webhook_id
                    join lateral (select coalesce(d.payload, e.payload) as payload, e.trace_id from event e
                                  where e.id = d.event_id) p on true
-            """.formatted(DeliveryRows.JOB_COLUMNS);
+            """.formatted(Plans.entitledSql("delivery.tenant_id", "$4"), DeliveryRows.JOB_COLUMNS);
 
     private final Pool pool;
     private final DeliveryDispatcher dispatcher;
@@ -47,15 +51,17 @@ public class DueDeliveryPoller {
     private final String owner;
     private final long leaseMillis;
     private final int batch;
+    private final boolean defaultEntitled;
 
     public DueDeliveryPoller(Pool pool, DeliveryDispatcher dispatcher, DeliveryRows rows, ReplicaIdentity replica,
-            DeliveryConfig config) {
+            DeliveryConfig config, TenantPlans plans) {
         this.pool = pool;
         this.dispatcher = dispatcher;
         this.rows = rows;
         this.owner = replica.id();
         this.leaseMillis = config.lease().toMillis();
         this.batch = config.pollBatch();
+        this.defaultEntitled = plans.defaultEntitled();
     }
 
     @Scheduled(every = "${webhooks.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -81,7 +87,7 @@ public class DueDeliveryPoller {
     }
 
     private Uni<List<DeliveryJob>> claim(int limit) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, owner, leaseMillis))
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, owner, leaseMillis, defaultEntitled))
                 .map(result -> {
                     List<DeliveryJob> jobs = new java.util.ArrayList<>(result.size());
                     result.forEach(row -> jobs.add(rows.job(row)));

@@ -10,10 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.perscom.webhooks.security.Scopes;
+import io.perscom.webhooks.tenancy.plan.RequiresPlan;
 
 @Tag(name = "Event types", description = "The events a webhook can subscribe to.")
 @Path("/api/v1/event-types")
-@RolesAllowed(Scopes.MANAGE_WEBHOOK)
+@RequiresPlan
+@RolesAllowed({ Scopes.VIEW_ANY_WEBHOOK, Scopes.VIEW_ANY_AUTOMATION })
 public class EventTypeResource {
 
     public record EventTypeList(List<EventType> data) {

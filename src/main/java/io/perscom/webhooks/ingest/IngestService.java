@@ -24,6 +24,8 @@ import io.perscom.webhooks.observability.DeliveryMetrics;
 import io.perscom.webhooks.payload.ChangeSet;
 import io.perscom.webhooks.persistence.Ids;
 import io.perscom.webhooks.persistence.Timestamps;
+import io.perscom.webhooks.tenancy.plan.Plans;
+import io.perscom.webhooks.tenancy.plan.TenantPlans;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -45,7 +47,9 @@ public class IngestService {
      * comes back null: the jobs take the text rendered here (not one copy per delivery row over the wire).
      */
     static final String FAN_OUT = """
-            with ev as (
+            with ent as (
+                select %s as entitled, (select plan from tenant_plan where tenant_id = $2) as plan
+            ), ev as (
                 insert into event (id, tenant_id, type, payload, trace_id, request_id, accepted_at)
                 values ($1, $2, $3, $4, $8, $10, now())
                 on conflict (id) do nothing
@@ -55,23 +59,25 @@ public class IngestService {
                     max_attempts, next_attempt_at, lease_owner, lease_until, created_at, updated_at)
                 select uuid_generate_v7(), ev.tenant_id, ev.id, w.id, ev.type, ev.id, 'pending', 0, $5, now(), $6,
                     now() + $7::bigint * interval '1 millisecond', now(), now()
-                from ev join webhook w on w.tenant_id = ev.tenant_id and w.enabled
+                from ev join ent on ent.entitled
+                    join webhook w on w.tenant_id = ev.tenant_id and w.enabled
                     and w.events @> array[ev.type]::text[]
                 returning *
             ), aj as (
                 insert into automation_job (event_id, tenant_id, event_type, context, lease_owner, lease_until,
                     created_at)
                 select ev.id, ev.tenant_id, ev.type, $9, $6, now() + $7::bigint * interval '1 millisecond', now()
-                from ev
+                from ev join ent on ent.entitled
                 where $9::text is not null and exists (select 1 from automation a
                     where a.tenant_id = ev.tenant_id and a.trigger = ev.type and a.enabled)
                 returning event_id
             )
-            select ev.id as accepted_id, (select count(*) from aj) as automation_jobs, %s
-            from ev left join d on true
+            select ev.id as accepted_id, ent.entitled, ent.plan as reported_plan,
+                (select count(*) from aj) as automation_jobs, %s
+            from ev cross join ent left join d on true
                 left join webhook w on w.id = d.webhook_id
                 cross join lateral (select null::text as payload, ev.trace_id) p
-            """.formatted(DeliveryRows.JOB_COLUMNS);
+            """.formatted(Plans.entitledSql("$2", "$11"), DeliveryRows.JOB_COLUMNS);
 
     static final String EXISTING = """
             select e.tenant_id, (select count(*) from delivery d where d.event_id = e.id and d.message_id = e.id) as n
@@ -81,7 +87,9 @@ public class IngestService {
     private static final java.time.Duration STORE_TIMEOUT = java.time.Duration.ofSeconds(10);
     private static final long DATABASE_RETRY_SECONDS = 5;
 
-    private record Accepted(IngestResult result, List<DeliveryJob> jobs, AutomationWork automations) {
+    /** {@code notEntitledPlan}: the plan that kept a new event from creating work ("not_reported" when the default). */
+    private record Accepted(IngestResult result, List<DeliveryJob> jobs, AutomationWork automations,
+            String notEntitledPlan) {
     }
 
     private final Pool pool;
@@ -93,10 +101,11 @@ public class IngestService {
     private final DeliveryMetrics metrics;
     private final AutomationRunner automationRunner;
     private final IngestGate gate;
+    private final boolean defaultEntitled;
 
     public IngestService(Pool pool, DeliveryDispatcher dispatcher, DeliveryRows rows, RetryPolicy retryPolicy,
             ReplicaIdentity replica, DeliveryConfig config, DeliveryMetrics metrics,
-            AutomationRunner automationRunner, IngestGate gate) {
+            AutomationRunner automationRunner, IngestGate gate, TenantPlans plans) {
         this.pool = pool;
         this.dispatcher = dispatcher;
         this.rows = rows;
@@ -106,6 +115,7 @@ public class IngestService {
         this.metrics = metrics;
         this.automationRunner = automationRunner;
         this.gate = gate;
+        this.defaultEntitled = plans.defaultEntitled();
     }
 
     public Uni<IngestResult> accept(IngestEvent event) {
@@ -148,6 +158,9 @@ public class IngestService {
                         if (!accepted.get(i).result().duplicate()) {
                             metrics.eventIngested(events.get(i).tenantId(), events.get(i).event());
                         }
+                        if (accepted.get(i).notEntitledPlan() != null) {
+                            metrics.eventNotEntitled(events.get(i).tenantId(), accepted.get(i).notEntitledPlan());
+                        }
                     }
                     return accepted.stream().map(Accepted::result).toList();
                 });
@@ -177,7 +190,8 @@ public class IngestService {
                 .addValue(dispatchHere ? leaseMillis : null)
                 .addValue(event.traceId())
                 .addValue(context)
-                .addValue(event.requestId());
+                .addValue(event.requestId())
+                .addValue(defaultEntitled);
         return connection.preparedQuery(FAN_OUT).execute(params).flatMap(result -> result.size() == 0
                 ? duplicate(connection, id, event.tenantId())
                 : Uni.createFrom().item(accepted(id, event, payload, context, result)));
@@ -186,14 +200,19 @@ public class IngestService {
     private Accepted accepted(UUID id, IngestEvent event, String payload, String context, RowSet<Row> result) {
         List<DeliveryJob> jobs = new ArrayList<>();
         boolean automations = false;
+        String notEntitledPlan = null;
         for (Row row : result) {
             automations = row.getLong("automation_jobs") > 0;
+            if (!row.getBoolean("entitled")) {
+                String plan = row.getString("reported_plan");
+                notEntitledPlan = plan == null ? "not_reported" : plan;
+            }
             if (row.getUUID("id") != null) {
                 jobs.add(rows.job(row, payload));
             }
         }
         AutomationWork work = automations ? new AutomationWork(id, event.tenantId(), event.event(), context) : null;
-        return new Accepted(new IngestResult(id, jobs.size(), false), jobs, work);
+        return new Accepted(new IngestResult(id, jobs.size(), false), jobs, work, notEntitledPlan);
     }
 
     private Uni<Accepted> duplicate(SqlConnection connection, UUID id, String tenantId) {
@@ -203,7 +222,7 @@ public class IngestService {
                 throw new ApiException(Problem.of(409, "event-id-conflict", "Event id already used",
                         "Another tenant's event already has id " + id + "."));
             }
-            return new Accepted(new IngestResult(id, row.getLong("n").intValue(), true), List.of(), null);
+            return new Accepted(new IngestResult(id, row.getLong("n").intValue(), true), List.of(), null, null);
         });
     }
 }

@@ -22,7 +22,9 @@ import io.perscom.webhooks.delivery.AttemptResult;
  * <li>{@code webhooks_delivery_attempt_duration_seconds{result}}: attempt latency histogram (2xx, 3xx, 4xx, 5xx,
  * error);</li>
  * <li>{@code webhooks_queue_due_deliveries}, {@code webhooks_queue_oldest_due_age_seconds}: the database queue;</li>
- * <li>{@code webhooks_circuits_open}: webhooks whose circuit is open on this replica.</li>
+ * <li>{@code webhooks_circuits_open}: webhooks whose circuit is open on this replica;</li>
+ * <li>{@code webhooks_events_not_entitled_total{reason}}: events that created no deliveries or automation runs
+ * because the tenant's plan lacks webhooks ({@code reason}: the reported plan, or {@code not_reported}).</li>
  * </ul>
  * With {@code webhooks.metrics.tenant-tag=true} the counters also carry {@code tenant}.
  */
@@ -47,6 +49,12 @@ public class DeliveryMetrics {
     public void eventIngested(String tenantId, String eventType) {
         Counter.builder("webhooks.events.ingested").description("Events accepted from PERSCOM")
                 .tags(tags(tenantId).and("event_type", eventType)).register(registry).increment();
+    }
+
+    public void eventNotEntitled(String tenantId, String reason) {
+        Counter.builder("webhooks.events.not.entitled")
+                .description("Events that created no deliveries because the tenant's plan lacks webhooks")
+                .tags(tags(tenantId).and("reason", reason)).register(registry).increment();
     }
 
     public void attempted(AttemptRecord record) {

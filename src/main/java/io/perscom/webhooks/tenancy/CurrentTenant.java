@@ -31,14 +31,23 @@ public class CurrentTenant {
     }
 
     private String resolve() {
+        String value = tenantOf(identity, config.claim());
+        if (value != null) {
+            return value;
+        }
+        throw ApiException.forbidden("The token carries no valid '" + config.claim() + "' claim naming a tenant.");
+    }
+
+    /** The valid tenant id in the identity's token claim {@code claimName}, or null. */
+    public static String tenantOf(SecurityIdentity identity, String claimName) {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object claim = token.getClaim(config.claim());
+            Object claim = token.getClaim(claimName);
             String value = claim == null ? null : claimText(claim);
             if (TenantIds.isValid(value)) {
                 return value;
             }
         }
-        throw ApiException.forbidden("The token carries no valid '" + config.claim() + "' claim naming a tenant.");
+        return null;
     }
 
     private static String claimText(Object claim) {

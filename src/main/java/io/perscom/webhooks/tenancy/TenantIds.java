@@ -13,4 +13,12 @@ public final class TenantIds {
     public static boolean isValid(String tenantId) {
         return tenantId != null && VALID.matcher(tenantId).matches();
     }
+
+    /** The tenant id of an internal API path, or 422 on {@code tenant_id}. */
+    public static String require(String tenantId) {
+        if (!isValid(tenantId)) {
+            throw io.perscom.webhooks.api.ApiException.invalid("tenant_id", "is not a valid tenant id");
+        }
+        return tenantId;
+    }
 }

@@ -23,13 +23,14 @@ import io.perscom.webhooks.api.QueryParams;
 import io.perscom.webhooks.api.Validation;
 import io.perscom.webhooks.eventtype.EventCatalog;
 import io.perscom.webhooks.security.Scopes;
+import io.perscom.webhooks.tenancy.plan.RequiresPlan;
 import io.perscom.webhooks.tenancy.CurrentTenant;
 import io.smallrye.mutiny.Uni;
 
 /** Admin API: a tenant's webhooks. */
 @Tag(name = "Webhooks", description = "A tenant's webhook endpoints and their subscriptions.")
 @Path("/api/v1/webhooks")
-@RolesAllowed(Scopes.MANAGE_WEBHOOK)
+@RequiresPlan
 public class WebhookResource {
 
     private static final String WEBHOOK = "Webhook";
@@ -40,6 +41,7 @@ public class WebhookResource {
     @Inject
     CurrentTenant tenant;
 
+    @RolesAllowed(Scopes.VIEW_ANY_WEBHOOK)
     @GET
     @Operation(summary = "List the tenant's webhooks (paginated; filter by event and enabled)")
     public Uni<PageResponse<WebhookView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
@@ -54,6 +56,7 @@ public class WebhookResource {
         return service.list(tenant.id(), new WebhookRepository.ListFilter(event, enabledFilter), pageRequest);
     }
 
+    @RolesAllowed(Scopes.CREATE_WEBHOOK)
     @POST
     @Operation(summary = "Create a webhook; the response is the only one besides GET .../secret that shows the secret")
     public Uni<Response> create(WebhookInput input) {
@@ -61,6 +64,7 @@ public class WebhookResource {
                 .created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build());
     }
 
+    @RolesAllowed(Scopes.VIEW_WEBHOOK)
     @GET
     @Path("{id}")
     @Operation(summary = "Read a webhook (without its secret)")
@@ -68,6 +72,7 @@ public class WebhookResource {
         return service.get(tenant.id(), QueryParams.pathId(id, WEBHOOK));
     }
 
+    @RolesAllowed(Scopes.UPDATE_WEBHOOK)
     @GET
     @Path("{id}/secret")
     @Operation(summary = "Read a webhook's signing secret")
@@ -75,6 +80,7 @@ public class WebhookResource {
         return service.secret(tenant.id(), QueryParams.pathId(id, WEBHOOK));
     }
 
+    @RolesAllowed(Scopes.UPDATE_WEBHOOK)
     @POST
     @Path("{id}/secret/rotate")
     @Operation(summary = "Rotate the signing secret; the previous one keeps signing for overlap_seconds (default 24 h)")
@@ -82,6 +88,7 @@ public class WebhookResource {
         return service.rotateSecret(tenant.id(), QueryParams.pathId(id, WEBHOOK), input);
     }
 
+    @RolesAllowed(Scopes.UPDATE_WEBHOOK)
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a webhook (absent fields take their defaults; the secret is kept unless given)")
@@ -89,6 +96,7 @@ public class WebhookResource {
         return service.replace(tenant.id(), QueryParams.pathId(id, WEBHOOK), input);
     }
 
+    @RolesAllowed(Scopes.UPDATE_WEBHOOK)
     @PATCH
     @Path("{id}")
     @Operation(summary = "Change some fields of a webhook")
@@ -96,6 +104,7 @@ public class WebhookResource {
         return service.patch(tenant.id(), QueryParams.pathId(id, WEBHOOK), input);
     }
 
+    @RolesAllowed(Scopes.DELETE_WEBHOOK)
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a webhook with its pending deliveries and logs")

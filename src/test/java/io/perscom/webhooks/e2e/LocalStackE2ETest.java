@@ -3,6 +3,7 @@ package io.perscom.webhooks.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,25 @@ class LocalStackE2ETest {
         String viewer = token("tenant-a-viewer");
         assertEquals("tenant-a", claim(viewer, "tenant_id"), "the viewer token names its tenant");
         as(viewer).get("/api/v1/webhooks").then().statusCode(403);
+    }
+
+    @Test
+    void aReadOnlyAdminReadsButChangesNothing() {
+        String reader = token("tenant-a-reader");
+        assertTrue(claim(reader, "scope").contains("view_any_webhook"), "tenant-a-reader's scope claim");
+        assertFalse(claim(reader, "scope").contains("manage:webhook"), "no broad scope");
+        as(reader).get("/api/v1/webhooks").then().statusCode(200);
+        as(reader).get("/api/v1/automations").then().statusCode(200);
+        as(reader).body(Map.of("url", receiver.url("/e2e/reader"))).post("/api/v1/webhooks").then().statusCode(403);
+    }
+
+    @Test
+    void perscomReportsPlansWithItsServiceAccount() {
+        String perscom = token("perscom-service");
+        assertTrue(claim(perscom, "scope").contains("manage:tenant"), "perscom-service's scope claim");
+        as(perscom).get("/internal/v1/tenants/tenant-a/plan").then().statusCode(200)
+                .body("entitled", equalTo(true));
+        as(token("tenant-a-admin")).get("/internal/v1/tenants/tenant-a/plan").then().statusCode(403);
     }
 
     @Test
