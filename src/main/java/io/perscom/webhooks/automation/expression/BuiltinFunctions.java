@@ -1,7 +1,7 @@
 package io.perscom.webhooks.automation.expression;
 
 import io.perscom.webhooks.automation.php.Php;
-import io.perscom.webhooks.automation.php.PhpArray;
+import io.perscom.webhooks.automation.php.PhpArrays;
 import io.perscom.webhooks.automation.php.PhpError;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +29,8 @@ final class BuiltinFunctions {
     static Map<String, ExpressionFunction> all() {
         Map<String, ExpressionFunction> functions = new LinkedHashMap<>();
         functions.put("constant", (variables, args) -> constant(exactlyOne("constant", args)));
-        functions.put("min", (variables, args) -> extreme("min", args, -1));
-        functions.put("max", (variables, args) -> extreme("max", args, 1));
+        functions.put("min", (variables, args) -> PhpArrays.min(args));
+        functions.put("max", (variables, args) -> PhpArrays.max(args));
         functions.put("enum", (variables, args) -> {
             if (args.isEmpty()) {
                 throw new PhpError("Too few arguments to function {closure}(), 1 passed and exactly 2 expected");
@@ -60,32 +60,5 @@ final class BuiltinFunctions {
             throw new PhpError("Undefined constant \"" + text + "\"");
         }
         return value;
-    }
-
-    /** PHP's min()/max(): the first value that compares lowest/highest ({@code sign} -1 or 1). */
-    private static Object extreme(String function, List<Object> args, int sign) {
-        List<Object> values;
-        if (args.isEmpty()) {
-            throw new PhpError(function + "() expects at least 1 argument, 0 given");
-        }
-        if (args.size() == 1) {
-            if (!(args.get(0) instanceof PhpArray array)) {
-                throw new PhpError(function + "(): Argument #1 ($value) must be of type array, "
-                        + Php.typeName(args.get(0)) + " given");
-            }
-            if (array.isEmpty()) {
-                throw new PhpError(function + "(): Argument #1 ($value) must contain at least one element");
-            }
-            values = array.values();
-        } else {
-            values = args;
-        }
-        Object best = values.get(0);
-        for (int i = 1; i < values.size(); i++) {
-            if (Integer.signum(Php.compare(values.get(i), best)) == sign) {
-                best = values.get(i);
-            }
-        }
-        return best;
     }
 }
