@@ -34,8 +34,11 @@ class PerscomDocsExamplesTest extends ReceiverTest {
     void theDocumentedConditionsAndPayloadsRunUnchanged() throws Exception {
         String discord = webhook(tenant, receiver.url("/discord"), List.of(), "post", null, true);
         String custom = webhook(tenant, receiver.url("/custom"), List.of(), "post", null, true);
+        Map<String, Object> discordTemplate = new LinkedHashMap<>();
+        discordTemplate.put("content", "New user registered: {{ model.name }}");
+        discordTemplate.put("username", "PERSCOM Bot");
         automation("Discord", "changed(\"rank_id\") and new_value(\"rank_id\") > old_value(\"rank_id\")", discord,
-                Map.of("content", "New user registered: {{ model.name }}", "username", "PERSCOM Bot"));
+                discordTemplate);
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("id", "{{ model.id }}");
         user.put("name", "{{ model.name }}");

@@ -6,7 +6,7 @@ import static io.perscom.webhooks.support.Fixtures.count;
 import static io.perscom.webhooks.support.Fixtures.event;
 import static io.perscom.webhooks.support.Fixtures.ingest;
 import static io.perscom.webhooks.support.Fixtures.webhook;
-import static io.restassured.RestAssured.given;
+import static io.perscom.webhooks.support.Management.management;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,7 +132,7 @@ class PermissionsTest extends ReceiverTest {
 
     @Test
     void theOpenApiDocumentNamesThePermissionOfEachOperation() {
-        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        JsonPath doc = management().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
         String create = doc.getString("paths.'/api/v1/webhooks'.post.description");
         assertTrue(create.contains("`create_webhook`") && create.contains("`manage:webhook`"), create);
