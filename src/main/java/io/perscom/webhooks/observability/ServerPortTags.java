@@ -3,21 +3,30 @@ package io.perscom.webhooks.observability;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
- * Leaves the {@code server.port} tag off the Vert.x server metrics. Quarkus tags them with the configured port, and
- * leaves the tag out for a random port (0); with the service and the management interface on one random and one
- * fixed port, the second server's metrics then carry other tag keys than the first's, which the Prometheus registry
- * refuses with an exception that stops that server from starting. Both servers' byte and connection counts are
- * summed instead; request metrics keep their {@code uri} tag, which tells the management paths apart.
+ * Gives every Vert.x HTTP server meter a {@code server.port} tag. Quarkus tags them with the configured port but
+ * leaves the tag out when the port is random (0): with the service on a random port and the management interface on
+ * a fixed one (as in the packaged-jar test), the second server's meters would carry other tag keys than the first's,
+ * which the Prometheus registry refuses with an exception that keeps that server from starting. A random port is
+ * tagged {@code 0}, as configured; fixed ports (production) are unchanged.
  */
 @Singleton
 public class ServerPortTags {
 
+    static final String TAG = "server.port";
+
     @Produces
     @Singleton
-    MeterFilter withoutServerPort() {
-        return MeterFilter.ignoreTags("server.port");
+    MeterFilter withServerPort() {
+        return new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return id.getName().startsWith("http.server.") && id.getTag(TAG) == null ? id.withTag(
+                        io.micrometer.core.instrument.Tag.of(TAG, "0")) : id;
+            }
+        };
     }
 }
