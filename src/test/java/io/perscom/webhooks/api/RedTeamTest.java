@@ -399,6 +399,28 @@ class RedTeamTest {
             cases.add(new Case(hex + " in a batch", raw(PERSCOM, "POST", "/internal/v1/events/batch",
                     withBytes("[" + event("{\"x\":\"@\"}", "") + "]", bad)), Expect.problem(400)));
         }
+        // Valid UTF-8 bytes whose JSON escapes spell half a surrogate pair: no UTF-8 text can carry the string on.
+        Map<String, String> fields = Map.of("create webhook", "url", "replace webhook", "url", "patch webhook", "name",
+                "test event", "x", "rotate secret", "secret", "create automation", "name", "replace automation",
+                "name", "patch automation", "condition", "saved preview", "data.name", "unsaved preview",
+                "automation.name");
+        for (String escape : List.of("\\ud800", "\\udc00", "\\ud800\\u0041", "\\udbff\\ud800")) {
+            for (Map.Entry<String, String[]> endpoint : endpoints.entrySet()) {
+                String[] call = endpoint.getValue();
+                cases.add(new Case(escape + " escaped in " + endpoint.getKey(), raw(admin, call[0], call[1],
+                        utf8(call[2].replace("@", escape))), Expect.problem(422, fields.get(endpoint.getKey()))));
+            }
+            cases.add(new Case(escape + " escaped in ingest", ingest("/internal/v1/events",
+                    event("{\"x\":\"" + escape + "\"}", "")), Expect.problem(422, "data.x")));
+            cases.add(new Case(escape + " escaped in ingest changes", ingest("/internal/v1/events",
+                    event("{}", ",\"changes\":{\"name\":{\"old\":\"" + escape + "\",\"new\":\"b\"}}")),
+                    Expect.problem(422, "changes.name.old")));
+            cases.add(new Case(escape + " escaped in a batch", ingest("/internal/v1/events/batch",
+                    "[" + event("{\"x\":\"" + escape + "\"}", "") + "]"), Expect.problem(422, "[0].data.x")));
+            // Jackson's byte parser refuses it in a field name already: the body is unreadable.
+            cases.add(new Case(escape + " escaped in a field name", ingest("/internal/v1/events",
+                    event("{\"" + escape + "\":1}", "")), Expect.problem(400)));
+        }
         return tests(cases);
     }
 
