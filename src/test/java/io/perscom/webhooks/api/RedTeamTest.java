@@ -2,6 +2,7 @@ package io.perscom.webhooks.api;
 
 import static io.perscom.webhooks.support.Api.freshTenant;
 import static io.perscom.webhooks.support.Fixtures.PERSCOM;
+import static io.perscom.webhooks.support.Fixtures.execute;
 import static io.perscom.webhooks.support.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -449,6 +451,41 @@ class RedTeamTest {
         cases.add(new Case("redeliver an unknown attempt", raw(TestTokens.admin(tenant), "POST",
                 logs + "/00000000-0000-0000-0000-000000000000/redeliver", new byte[0]), Expect.problem(404)));
         return tests(cases);
+    }
+
+    /**
+     * Poison work left behind (PoisonWorkTest makes it for real): an event payload and automation contexts that are
+     * not JSON. Reading their logs, listed or one by one, answers 200 and shows the stored text.
+     */
+    @Test
+    void logsOfPoisonWorkCanBeRead() {
+        UUID eventId = UUID.randomUUID();
+        UUID deliveryId = UUID.randomUUID();
+        UUID attemptId = UUID.randomUUID();
+        UUID webhook = UUID.fromString(webhookId);
+        execute("insert into event (id, tenant_id, type, payload, accepted_at) values (?, ?, 'user.created', "
+                + "'not json', now())", eventId, tenant);
+        execute("insert into delivery (id, tenant_id, event_id, webhook_id, event_type, message_id, status, attempts, "
+                + "max_attempts, next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, 'user.created', ?, "
+                + "'failed', 1, 1, now(), now(), now())", deliveryId, tenant, eventId, webhook, eventId);
+        execute("insert into delivery_attempt (id, tenant_id, delivery_id, webhook_id, event_id, event_type, attempt, "
+                + "method, url, request_headers, duration_ms, error_kind, error_message, outcome, created_at) values "
+                + "(?, ?, ?, ?, ?, 'user.created', 1, 'POST', 'http://127.0.0.1:9/x', '{}'::jsonb, 0, 'internal', "
+                + "'poison', 'failed', now())", attemptId, tenant, deliveryId, webhook, eventId);
+        execute("insert into automation_log (id, tenant_id, automation_id, event_id, status, context, "
+                + "rendered_payload, error, error_kind, execution_ms, created_at) values (?, ?, ?, ?, 'failed', "
+                + "'not json', '{\"x\":', 'could not be run', 'internal', 0, now())", UUID.randomUUID(), tenant,
+                UUID.fromString(automationId), eventId);
+
+        String logs = "/api/v1/webhooks/" + webhookId + "/logs";
+        given().auth().oauth2(TestTokens.admin(tenant)).when().get(logs).then().statusCode(200)
+                .body("data[0].error_kind", org.hamcrest.Matchers.equalTo("internal"));
+        given().auth().oauth2(TestTokens.admin(tenant)).when().get(logs + "/" + attemptId).then().statusCode(200)
+                .body("payload", org.hamcrest.Matchers.equalTo("not json"));
+        given().auth().oauth2(TestTokens.admin(tenant)).when().get("/api/v1/automations/" + automationId + "/logs")
+                .then().statusCode(200).body("data[0].context", org.hamcrest.Matchers.equalTo("not json"))
+                .body("data[0].rendered_payload", org.hamcrest.Matchers.equalTo("{\"x\":"));
+        management().when().get("/q/health").then().statusCode(200);
     }
 
     // ---------------------------------------------------------------------------------------------- 4. small holes
