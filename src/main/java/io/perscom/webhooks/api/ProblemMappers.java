@@ -58,9 +58,9 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response outOfRange(FiniteNumberDeserializer.OutOfRange e, HttpServerRequest request) {
+    public Response unrepresentable(UnrepresentableInput e, HttpServerRequest request) {
         String field = jsonPath(e);
-        return respond(ApiException.invalid(field.isEmpty() ? "body" : field, "number out of range").problem(),
+        return respond(ApiException.invalid(field.isEmpty() ? "body" : field, e.getOriginalMessage()).problem(),
                 request);
     }
 

@@ -20,7 +20,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Input JSON is read strictly: wrong types are field errors rather than silently coerced values
  * ({@code "enabled": "yes"}, {@code "name": 12}), unknown fields are refused (typos do not pass unnoticed), and
- * free-form JSON may not hold numbers that JSON cannot carry back out ({@code 1e400}: see FiniteNumberDeserializer).
+ * no value may be one JSON or UTF-8 cannot carry back out ({@code 1e400}, half a surrogate pair: see
+ * WireSafeNodeDeserializer and UnicodeStringDeserializer).
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -36,17 +37,18 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        SimpleModule finite = new SimpleModule("finite-numbers");
-        refuseNonFinite(finite, JsonNode.class);
-        refuseNonFinite(finite, ObjectNode.class);
-        refuseNonFinite(finite, ArrayNode.class);
-        mapper.registerModule(finite);
+        SimpleModule wireSafe = new SimpleModule("wire-safe-values");
+        refuseUnrepresentable(wireSafe, JsonNode.class);
+        refuseUnrepresentable(wireSafe, ObjectNode.class);
+        refuseUnrepresentable(wireSafe, ArrayNode.class);
+        wireSafe.addDeserializer(String.class, new UnicodeStringDeserializer());
+        mapper.registerModule(wireSafe);
     }
 
     @SuppressWarnings("unchecked")
-    private static <T extends JsonNode> void refuseNonFinite(SimpleModule module, Class<T> type) {
+    private static <T extends JsonNode> void refuseUnrepresentable(SimpleModule module, Class<T> type) {
         module.addDeserializer(type,
-                (JsonDeserializer<T>) (JsonDeserializer<?>) new FiniteNumberDeserializer(
+                (JsonDeserializer<T>) (JsonDeserializer<?>) new WireSafeNodeDeserializer(
                         JsonNodeDeserializer.getDeserializer(type)));
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,6 +17,7 @@ import io.perscom.webhooks.api.ApiException;
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
 import io.perscom.webhooks.persistence.SqlPages;
+import io.perscom.webhooks.persistence.StoredJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -68,7 +68,7 @@ public class AttemptLogService {
                 throw ApiException.notFound("Log " + logId);
             }
             Row row = rows.iterator().next();
-            return view(row, parse(row.getString("payload")));
+            return view(row, StoredJson.readOrText(mapper, row.getString("payload")));
         });
     }
 
@@ -110,14 +110,6 @@ public class AttemptLogService {
 
     private static Map<String, Object> map(Object json) {
         return json instanceof JsonObject object ? object.getMap() : null;
-    }
-
-    private JsonNode parse(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored payload is not JSON", e);
-        }
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -1,6 +1,7 @@
 package io.perscom.webhooks.automation;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -42,10 +43,17 @@ public interface AutomationConfig {
     @WithDefault("5")
     int maxJobAttempts();
 
+    /**
+     * Evaluations (previews and automation runs) that run at the same time; the rest wait their turn. Default: half
+     * the processors, at least 1, so runaway templates that use up their whole budget never take every core from the
+     * event loops (health, ingest, the API).
+     */
+    Optional<Integer> evaluationThreads();
+
     /** Automations per tenant. */
     @WithDefault("200")
     int maxPerTenant();
 
     /** What the {@code widgetUrl()} template function returns (PERSCOM's widget URL); empty when unset. */
-    java.util.Optional<String> widgetUrl();
+    Optional<String> widgetUrl();
 }

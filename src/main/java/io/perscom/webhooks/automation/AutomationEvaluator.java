@@ -3,7 +3,11 @@ package io.perscom.webhooks.automation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -18,7 +22,6 @@ import io.perscom.webhooks.automation.php.Php;
 import io.perscom.webhooks.automation.php.PhpError;
 import io.perscom.webhooks.automation.twig.TwigSyntaxError;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Checks and runs an automation's condition and payload template the way PERSCOM's AutomationService does: the
@@ -53,15 +56,32 @@ public class AutomationEvaluator {
     }
 
     private final AutomationEngines engines;
+    private final ExecutorService evaluations;
 
-    public AutomationEvaluator(AutomationEngines engines) {
+    public AutomationEvaluator(AutomationEngines engines, AutomationConfig config) {
         this.engines = engines;
+        int threads = config.evaluationThreads()
+                .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        AtomicInteger number = new AtomicInteger();
+        this.evaluations = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
+            Thread thread = new Thread(task, "automation-evaluation-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Evaluates on a worker thread, never on the event loop; the budget stops the work itself. */
+    @PreDestroy
+    void stop() {
+        evaluations.shutdownNow();
+    }
+
+    /**
+     * Evaluates on one of the evaluation threads, never on the event loop; the budget stops the work itself (its
+     * clock starts when the evaluation does, not while it waits for a thread).
+     */
     public Uni<Evaluation> evaluateOffLoop(String condition, JsonNode template, RenderMode mode, JsonNode context) {
         return Uni.createFrom().item(() -> evaluate(condition, template, mode, context))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                .runSubscriptionOn(evaluations);
     }
 
     /** Field errors for a condition and template that do not compile (empty when both are fine). */

@@ -5,14 +5,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.perscom.webhooks.api.ApiException;
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
 import io.perscom.webhooks.persistence.SqlPages;
+import io.perscom.webhooks.persistence.StoredJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -49,21 +48,10 @@ public class AutomationLogService {
         OffsetDateTime created = row.getOffsetDateTime("created_at");
         return new AutomationLogView(row.getUUID("id"), row.getUUID("automation_id"), row.getUUID("event_id"),
                 row.getString("status"), row.getString("condition"), row.getBoolean("condition_result"),
-                parse(row.getString("context")), parse(row.getString("rendered_payload")),
+                StoredJson.readOrText(mapper, row.getString("context")),
+                StoredJson.readOrText(mapper, row.getString("rendered_payload")),
                 row.getString("error"), row.getString("error_kind"), row.getInteger("execution_ms"),
                 row.getUUID("delivery_id"),
                 created.toInstant());
-    }
-
-    private JsonNode parse(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            // A log of a job whose stored context could not be read (given up as poison work) shows it as text.
-            return com.fasterxml.jackson.databind.node.TextNode.valueOf(json);
-        }
     }
 }

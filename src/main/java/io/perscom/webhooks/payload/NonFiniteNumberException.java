@@ -19,28 +19,7 @@ public class NonFiniteNumberException extends IllegalArgumentException {
 
     /** The path of the first number in the tree that JSON cannot carry, or null when there is none. */
     public static String firstIn(com.fasterxml.jackson.databind.JsonNode node) {
-        return find(node, "");
-    }
-
-    private static String find(com.fasterxml.jackson.databind.JsonNode node, String path) {
-        if (node.isNumber()) {
-            return node.isIntegralNumber() || Double.isFinite(node.doubleValue()) ? null : path;
-        }
-        if (node.isObject()) {
-            for (var field : node.properties()) {
-                String found = find(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String found = find(node.get(i), path + "[" + i + "]");
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        return JsonPaths.first(node, value -> value.isNumber() && !value.isIntegralNumber()
+                && !Double.isFinite(value.doubleValue()), name -> false);
     }
 }

@@ -1,23 +1,14 @@
 package io.perscom.webhooks.api;
 
+import static io.perscom.webhooks.support.RawHttp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.restassured.RestAssured;
+import io.perscom.webhooks.support.RawHttp.Answer;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -26,9 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class HttpLimitProblemsTest {
-
-    private record Answer(int status, String contentType, JsonNode body) {
-    }
 
     @Test
     void aDeclaredBodyOverTheLimitIsA413Problem() throws IOException {
@@ -63,39 +51,5 @@ class HttpLimitProblemsTest {
         assertEquals(status, answer.body().path("status").asInt());
         assertTrue(answer.body().path("type").asText().startsWith("https://perscom.io/problems/"));
         assertTrue(answer.body().hasNonNull("detail"));
-    }
-
-    /** Sends one request and reads the answer until the server closes or the declared body is read. */
-    private static Answer send(String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.write(b);
-            }
-            String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-            int status = Integer.parseInt(lines[0].split(" ")[1]);
-            String contentType = "";
-            int length = 0;
-            for (String line : lines) {
-                String lower = line.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-type:")) {
-                    contentType = line.substring(13).trim();
-                } else if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring(15).trim());
-                }
-            }
-            byte[] body = in.readNBytes(length);
-            return new Answer(status, contentType, body.length == 0 ? new ObjectMapper().createObjectNode()
-                    : new ObjectMapper().readTree(body));
-        }
     }
 }

@@ -10,47 +10,46 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.perscom.webhooks.payload.JsonPaths;
 import io.perscom.webhooks.payload.NonFiniteNumberException;
 
 /**
- * Reads free-form JSON ({@link JsonNode} fields and bodies) and refuses a number that parses to NaN or an infinity,
- * such as {@code 1e400}: it could never be written back as JSON. The refusal names the number's path.
+ * Reads free-form JSON ({@link JsonNode} fields and bodies) and refuses what could never be written back out: a
+ * number that parses to NaN or an infinity, such as {@code 1e400}, and a string or field name with half a surrogate
+ * pair ({@link UnrepresentableInput}). The refusal names the value's path.
  */
-final class FiniteNumberDeserializer extends DelegatingDeserializer {
+final class WireSafeNodeDeserializer extends DelegatingDeserializer {
 
     private static final Pattern STEP = Pattern.compile("\\.?([^.\\[]+)|\\[(\\d+)]");
 
-    /**
-     * A field error, {@code number out of range}, located by Jackson's path like any other mapping error. (A
-     * mismatched input, because the REST layer's JSON reader passes those on to the exception mappers unwrapped.)
-     */
-    static final class OutOfRange extends MismatchedInputException {
-        OutOfRange(JsonParser parser) {
-            super(parser, "number out of range");
-        }
-    }
-
-    FiniteNumberDeserializer(JsonDeserializer<?> delegate) {
+    WireSafeNodeDeserializer(JsonDeserializer<?> delegate) {
         super(delegate);
     }
 
     @Override
     protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-        return new FiniteNumberDeserializer(delegate);
+        return new WireSafeNodeDeserializer(delegate);
     }
 
     @Override
     public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         Object value = super.deserialize(parser, context);
-        String path = value instanceof JsonNode node ? NonFiniteNumberException.firstIn(node) : null;
-        if (path != null) {
-            OutOfRange error = new OutOfRange(parser);
-            prependPath(error, path);
-            throw error;
+        if (value instanceof JsonNode node) {
+            refuse(parser, NonFiniteNumberException.firstIn(node), UnrepresentableInput.NUMBER);
+            refuse(parser, JsonPaths.first(node, text -> text.isTextual()
+                    && UnrepresentableInput.hasLoneSurrogate(text.textValue()), UnrepresentableInput::hasLoneSurrogate),
+                    UnrepresentableInput.TEXT);
         }
         return value;
+    }
+
+    private static void refuse(JsonParser parser, String path, String message) throws UnrepresentableInput {
+        if (path != null) {
+            UnrepresentableInput error = new UnrepresentableInput(parser, message);
+            prependPath(error, UnrepresentableInput.printable(path));
+            throw error;
+        }
     }
 
     private static void prependPath(JsonMappingException error, String path) {
