@@ -1,5 +1,8 @@
 package io.perscom.webhooks.api;
 
+import static io.perscom.webhooks.support.RawBytes.hex;
+import static io.perscom.webhooks.support.RawBytes.utf8;
+import static io.perscom.webhooks.support.RawBytes.withBytes;
 import static io.perscom.webhooks.support.Api.freshTenant;
 import static io.perscom.webhooks.support.Fixtures.PERSCOM;
 import static io.perscom.webhooks.support.Fixtures.execute;
@@ -8,10 +11,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -684,26 +685,5 @@ class RedTeamTest {
     private static String abbreviated(JsonNode body) {
         String text = body.toString();
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
-    }
-
-    private static byte[] withBytes(String json, byte[] bad) {
-        String[] parts = json.split("@", 2);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(utf8(parts[0]));
-        out.writeBytes(bad);
-        out.writeBytes(utf8(parts[1]));
-        return out.toByteArray();
-    }
-
-    private static byte[] hex(String hex) {
-        byte[] bytes = new byte[hex.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-        }
-        return bytes;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,8 @@
 package io.perscom.webhooks.api;
 
+import static io.perscom.webhooks.support.RawBytes.hex;
+import static io.perscom.webhooks.support.RawBytes.utf8;
+import static io.perscom.webhooks.support.RawBytes.withBytes;
 import static io.perscom.webhooks.support.Api.admin;
 import static io.perscom.webhooks.support.Api.freshTenant;
 import static io.perscom.webhooks.support.Fixtures.PERSCOM;
@@ -9,8 +12,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -120,26 +121,5 @@ class WireSafeInputTest {
             admin(tenant).urlEncodingEnabled(false).when().get(path + "?" + query).then().statusCode(422)
                     .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
         }
-    }
-
-    private static byte[] withBytes(String json, byte[] bad) {
-        String[] parts = json.split("@", 2);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(utf8(parts[0]));
-        out.writeBytes(bad);
-        out.writeBytes(utf8(parts[1]));
-        return out.toByteArray();
-    }
-
-    private static byte[] hex(String hex) {
-        byte[] bytes = new byte[hex.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-        }
-        return bytes;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
