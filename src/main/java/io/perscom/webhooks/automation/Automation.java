@@ -1,28 +1,17 @@
 package io.perscom.webhooks.automation;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.perscom.webhooks.tenancy.TenantOwnedEntity;
 
 /** A tenant's automation: on {@code trigger}, if {@code condition} holds, send the rendered template as the data. */
 @Entity
 @Table(name = "automation")
-public class Automation {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    public String tenantId;
-
-    @Column(nullable = false)
-    public String name;
-
-    public String description;
+public class Automation extends TenantOwnedEntity {
 
     @Column(nullable = false)
     public String trigger;
@@ -42,14 +31,5 @@ public class Automation {
     public String renderMode;
 
     @Column(nullable = false)
-    public boolean enabled;
-
-    @Column(nullable = false)
     public int priority;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

@@ -1,12 +1,12 @@
 package io.perscom.webhooks.webhook;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.perscom.webhooks.tenancy.TenantOwnedEntity;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -14,18 +14,7 @@ import org.hibernate.type.SqlTypes;
 /** A tenant's endpoint and what it subscribes to. The signing secret is stored only encrypted. */
 @Entity
 @Table(name = "webhook")
-public class Webhook {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    public String tenantId;
-
-    @Column(nullable = false)
-    public String name;
-
-    public String description;
+public class Webhook extends TenantOwnedEntity {
 
     @Column(nullable = false)
     public String url;
@@ -54,9 +43,6 @@ public class Webhook {
     @Column(nullable = false, columnDefinition = "text[]")
     public String[] events;
 
-    @Column(nullable = false)
-    public boolean enabled;
-
     /** Why the service disabled the webhook (410 Gone, failing too long); cleared when an admin re-enables it. */
     @Column(name = "disabled_reason")
     public String disabledReason;
@@ -65,11 +51,6 @@ public class Webhook {
     @Column(name = "failing_since")
     public Instant failingSince;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     @Override
     public String toString() {

@@ -12,8 +12,10 @@ import java.util.List;
  */
 sealed interface Node {
 
-    /** The direct children, for the depth check of the parser. */
-    List<Node> children();
+    /** The direct children, for the depth check of the parser; none for a leaf. */
+    default List<Node> children() {
+        return List.of();
+    }
 
     void dump(StringBuilder out);
 
@@ -25,11 +27,6 @@ sealed interface Node {
 
     /** A literal: number, string, true, false, null (ConstantNode). */
     record Constant(Object value) implements Node {
-        @Override
-        public List<Node> children() {
-            return List.of();
-        }
-
         @Override
         public void dump(StringBuilder out) {
             if (value == null) {
@@ -57,11 +54,6 @@ sealed interface Node {
     /** A variable (NameNode). */
     record Name(String name) implements Node {
         @Override
-        public List<Node> children() {
-            return List.of();
-        }
-
-        @Override
         public void dump(StringBuilder out) {
             out.append(name);
         }
@@ -69,11 +61,6 @@ sealed interface Node {
 
     /** An unknown name right before {@code ??}: evaluates to null (NullCoalescedNameNode). */
     record NullCoalescedName(String name) implements Node {
-        @Override
-        public List<Node> children() {
-            return List.of();
-        }
-
         @Override
         public void dump(StringBuilder out) {
             out.append(name).append(" ?? null");
@@ -88,9 +75,7 @@ sealed interface Node {
 
         @Override
         public void dump(StringBuilder out) {
-            out.append('(').append(operator).append(' ');
-            operand.dump(out);
-            out.append(')');
+            parenthesized(out, operator + " ", operand);
         }
     }
 
@@ -102,11 +87,7 @@ sealed interface Node {
 
         @Override
         public void dump(StringBuilder out) {
-            out.append('(');
-            left.dump(out);
-            out.append(' ').append(operator).append(' ');
-            right.dump(out);
-            out.append(')');
+            parenthesized(out, left, " " + operator + " ", right);
         }
     }
 
@@ -119,13 +100,7 @@ sealed interface Node {
 
         @Override
         public void dump(StringBuilder out) {
-            out.append('(');
-            condition.dump(out);
-            out.append(" ? ");
-            whenTrue.dump(out);
-            out.append(" : ");
-            whenFalse.dump(out);
-            out.append(')');
+            parenthesized(out, condition, " ? ", whenTrue, " : ", whenFalse);
         }
     }
 
@@ -137,11 +112,7 @@ sealed interface Node {
 
         @Override
         public void dump(StringBuilder out) {
-            out.append('(');
-            left.dump(out);
-            out.append(") ?? (");
-            right.dump(out);
-            out.append(')');
+            parenthesized(out, left, ") ?? (", right);
         }
     }
 
@@ -230,6 +201,19 @@ sealed interface Node {
                 }
             }
         }
+    }
+
+    /** Dumps {@code parts} (nodes, or literal text) between parentheses. */
+    private static void parenthesized(StringBuilder out, Object... parts) {
+        out.append('(');
+        for (Object part : parts) {
+            if (part instanceof Node node) {
+                node.dump(out);
+            } else {
+                out.append(part);
+            }
+        }
+        out.append(')');
     }
 
     private static void dumpList(List<Node> nodes, StringBuilder out) {

@@ -15,6 +15,12 @@ final class TagStripper {
     private final String allowed;
     private final StringBuilder out;
     private final StringBuilder tag = new StringBuilder();
+    private int state = TEXT;
+    private int depth;
+    private int parens;
+    private char inQuote;
+    private char last;
+    private boolean xml;
 
     TagStripper(String s, String allowedTags) {
         this.s = s;
@@ -23,12 +29,6 @@ final class TagStripper {
     }
 
     String strip() {
-        int state = TEXT;
-        int depth = 0;
-        int parens = 0;
-        char inQuote = 0;
-        char last = 0;
-        boolean xml = false;
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
@@ -52,11 +52,7 @@ final class TagStripper {
                         tag.setLength(0);
                         tag.append('<');
                     } else if (c == '>') {
-                        if (depth > 0) {
-                            depth--;
-                            break;
-                        }
-                        if (inQuote != 0) {
+                        if (swallowsClose()) {
                             break;
                         }
                         out.append(c);
@@ -77,11 +73,7 @@ final class TagStripper {
                             depth++;
                         }
                         case '>' -> {
-                            if (depth > 0) {
-                                depth--;
-                                break;
-                            }
-                            if (inQuote != 0) {
+                            if (swallowsClose()) {
                                 break;
                             }
                             last = '>';
@@ -137,11 +129,7 @@ final class TagStripper {
                             }
                         }
                         case '>' -> {
-                            if (depth > 0) {
-                                depth--;
-                                break;
-                            }
-                            if (inQuote != 0) {
+                            if (swallowsClose()) {
                                 break;
                             }
                             if (parens == 0 && last != '"' && prev == '?') {
@@ -171,11 +159,7 @@ final class TagStripper {
                 case DECLARATION -> {
                     switch (c) {
                         case '>' -> {
-                            if (depth > 0) {
-                                depth--;
-                                break;
-                            }
-                            if (inQuote != 0) {
+                            if (swallowsClose()) {
                                 break;
                             }
                             inQuote = 0;
@@ -210,6 +194,15 @@ final class TagStripper {
             }
         }
         return out.toString();
+    }
+
+    /** A '&gt;' that closes a nested '&lt;' or stands inside quotes ends nothing. */
+    private boolean swallowsClose() {
+        if (depth > 0) {
+            depth--;
+            return true;
+        }
+        return inQuote != 0;
     }
 
     /** "&lt;a href=..&gt;" -> "&lt;a&gt;", "&lt;/b&gt;" -> "&lt;b&gt;" (php_tag_find). */
