@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
 
-/** The gauge registered twice under one id is left out, and only that one. */
+/** The gauges registered twice under one id are left out, and only those. */
 class AmbiguousGaugesTest {
 
     @Test
@@ -31,6 +32,21 @@ class AmbiguousGaugesTest {
             loops.shutdownGracefully();
             acceptor.shutdownGracefully();
         }
+    }
+
+    @Test
+    void sqlClientGaugesRegisteredPerConnectionFactoryAreLeftOut() {
+        SimpleMeterRegistry registry = filtered();
+        Tags tags = Tags.of("clientName", "<default>", "clientType", "sql");
+        for (int factory = 0; factory < 2; factory++) {
+            Gauge.builder("postgresql.queue.size", () -> 1).tags(tags).register(registry);
+            Gauge.builder("postgresql.current", () -> 1).tags(tags).register(registry);
+            registry.counter("postgresql.completed", tags).increment();
+        }
+
+        assertNull(registry.find("postgresql.queue.size").gauge());
+        assertNull(registry.find("postgresql.current").gauge());
+        assertEquals(2.0, registry.find("postgresql.completed").counter().count());
     }
 
     @Test
