@@ -3,7 +3,7 @@ Health under attack: hostile automation previews (string doubling, nested loops,
 joins) posted by REDTEAM_CLIENTS clients in a loop for REDTEAM_SECONDS, while one sampler asks the management port's
 /q/health every 20 ms. Prints how the previews were answered and p50/p99/max of the health answers; exits 1 when a
 preview got a 5xx or no answer, when health failed, or when the health p99 is REDTEAM_P99_MS (100) or more.
-Starts the production jar with the fault suite's Service (src/faults/faults.py), on loopback only.
+Starts the production jar with the fault suite's Service (tools/faults/faults.py), on loopback only.
 """
 import http.client
 import json
@@ -14,7 +14,7 @@ import time
 import uuid
 
 os.environ.setdefault("FAULTS_DB", "perscom_webhooks_redteam")
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "src", "faults"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "faults"))
 import faults  # noqa: E402  (the service, tokens and psql helpers of the fault suite)
 
 CLIENTS = int(os.environ.get("REDTEAM_CLIENTS", "8"))

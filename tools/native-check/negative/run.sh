@@ -2,7 +2,7 @@
 # Test of the native-image analysis check itself (not of the product): the check must FAIL, with the builder's own
 # message, on two deliberately broken copies of the app's native sources.
 #
-#   src/native-check/negative/run.sh [NATIVE_SOURCES_DIR]     (default: target/native-sources, packaged if missing)
+#   tools/native-check/negative/run.sh [NATIVE_SOURCES_DIR]     (default: target/native-sources, packaged if missing)
 #
 #   A. hostile jar: a copy of the native sources plus lib/nativecheck-hostile.jar (built from ./hostile), whose
 #      native-image.properties initializes nativecheck.negative.ThreadStarter at build time (its static initializer
@@ -16,7 +16,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
-CHECK="$ROOT/src/native-check/native-check.sh"
+CHECK="$ROOT/tools/native-check/native-check.sh"
 GRAAL_VERSION="${NATIVE_CHECK_GRAALVM_VERSION:-25.0.2}"
 SOURCES="${1:-$ROOT/target/native-sources}"
 
@@ -72,7 +72,7 @@ expect_failure() {
     if ! grep -Eq -- "$p" "$WORK/$name.txt"; then
       echo "case $name: NOT OK: the check failed, but its output lacks /$p/: it failed for another reason (the"
       echo "  builder's first error is above). If that error is about the app's own classes, the app itself currently"
-      echo "  fails analysis and hides the hostile input: fix the app first (src/native-check/native-check.sh shows it)."
+      echo "  fails analysis and hides the hostile input: fix the app first (tools/native-check/native-check.sh shows it)."
       return 1
     fi
   done

@@ -2,7 +2,7 @@
 Fault-injection suite: runs each scenario against the production jar and a real PostgreSQL, and prints for each
 one: events accepted, delivered, duplicates, lost (lost must be 0). Loopback only; every load loop is bounded.
 
-  python3 src/faults/faults.py [scenario ...]     (default: all; src/faults/run.sh sets the environment)
+  python3 tools/faults/faults.py [scenario ...]     (default: all; tools/faults/run.sh sets the environment)
 
 The server is the one at PGHOST:PGPORT; PG_CTL is the pg_ctl command that restarts it (run.sh starts a private
 server and sets both), so the restart scenario never touches a server this suite did not start.
@@ -393,7 +393,7 @@ def main(argv):
     names = argv or list(SCENARIOS)
     app_dir = os.environ["FAULTS_APP_DIR"]
     if "postgres-restart" in names and not os.environ.get("PG_CTL"):
-        sys.exit("PG_CTL is not set: run src/faults/run.sh, which starts a PostgreSQL of the suite's own to restart")
+        sys.exit("PG_CTL is not set: run tools/faults/run.sh, which starts a PostgreSQL of the suite's own to restart")
     psql(f"drop database if exists {DB} with (force)", database="postgres")
     psql(f"create database {DB}", database="postgres")
     service = Service(app_dir, {})

@@ -3,7 +3,7 @@ package nativecheck.negative;
 /**
  * Deliberately native-hostile: its static initializer starts a thread and keeps it in a static field. Initialized at
  * image build time (see native-image.properties), the started Thread ends up in the image heap, which native-image
- * must reject. Not product code: used only by src/native-check/negative/run.sh.
+ * must reject. Not product code: used only by tools/native-check/negative/run.sh.
  */
 public final class ThreadStarter {
 

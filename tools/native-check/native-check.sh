@@ -2,9 +2,9 @@
 # Native-image analysis check: runs the GraalVM native-image BUILDER (jars from Maven Central, on a stock JDK 25)
 # through points-to analysis (-H:+ReturnAfterAnalysis) on the app's native sources, and fails with the builder's
 # own message on any native-image error (unsupported feature, class initialized at build time that must not be,
-# unresolved type, missing registration analysis can see). See src/native-check/README.md.
+# unresolved type, missing registration analysis can see). See tools/native-check/README.md.
 #
-#   src/native-check/native-check.sh [--skip-package] [--quiet] [NATIVE_SOURCES_DIR | APP.jar] [-- DRIVER_ARGS...]
+#   tools/native-check/native-check.sh [--skip-package] [--quiet] [NATIVE_SOURCES_DIR | APP.jar] [-- DRIVER_ARGS...]
 #
 #   (no argument)       package the app with -Dnative -Dquarkus.native.sources-only=true, check target/native-sources
 #   --skip-package      reuse target/native-sources if it exists

@@ -5,7 +5,7 @@ import org.graalvm.nativeimage.hosted.Feature;
 /**
  * Makes {@link ThreadStarter#WORKER} reachable for the analysis without touching the app's code: the field is marked
  * as accessed, so its value (a started Thread) is scanned into the image heap. Used only by
- * src/native-check/negative/run.sh.
+ * tools/native-check/negative/run.sh.
  */
 public final class HostileFeature implements Feature {
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault-injection suite (src/faults/README.md): PostgreSQL restarted under load, kill -9 and SIGTERM during
+# Fault-injection suite (tools/faults/README.md): PostgreSQL restarted under load, kill -9 and SIGTERM during
 # delivery, a slow endpoint next to a fast one, a 410 endpoint; against the production jar and a PostgreSQL server of
 # its own (started here, so restarting it under load never touches the machine's server or its other clients).
 set -euo pipefail
@@ -24,7 +24,7 @@ cp -r target/quarkus-app "$work/app"
 start_private_postgres
 echo "[faults] private PostgreSQL on 127.0.0.1:$PGPORT ($PGDATA)"
 status=0
-FAULTS_APP_DIR="$work/app" python3 src/faults/faults.py "$@" || status=$?
+FAULTS_APP_DIR="$work/app" python3 tools/faults/faults.py "$@" || status=$?
 mkdir -p target && cp "$work/service.log" target/faults-service.log 2>/dev/null || true
 echo "[faults] service log: target/faults-service.log"
 exit "$status"
