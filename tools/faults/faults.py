@@ -8,225 +8,39 @@ The server is the one at PGHOST:PGPORT; PG_CTL is the pg_ctl command that restar
 server and sets both), so the restart scenario never touches a server this suite did not start.
 """
 import base64
-import hashlib
-import hmac
-import http.server
-import json
 import os
 import shlex
 import signal
-import socket
-import socketserver
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
 
-import jwt
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib", "python"))
+from webhooktest.receiver import Receiver  # noqa: E402
+from webhooktest.service import PGPORT, Service, recreate_database  # noqa: E402
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-KEY = os.path.join(ROOT, "src/test/resources/test-keys/privateKey.pem")
-PUBLIC_KEY = os.path.join(ROOT, "src/test/resources/test-keys/publicKey.pem")
-ISSUER = "https://faults.perscom.test"
 DB = os.environ.get("FAULTS_DB", "perscom_webhooks_faults")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-PORT = int(os.environ.get("FAULTS_PORT") or free_port())
-BASE = f"http://127.0.0.1:{PORT}"
-PGHOST = os.environ.get("PGHOST", "127.0.0.1")
-PGPORT = os.environ.get("PGPORT", "5432")
-MANAGEMENT_PORT = int(os.environ.get("FAULTS_MANAGEMENT_PORT") or free_port())
-MANAGEMENT = f"http://127.0.0.1:{MANAGEMENT_PORT}"
-PSQL = ["psql", "-h", PGHOST, "-p", PGPORT, "-U", os.environ.get("PGUSER", "postgres"), "-Atq"]
+# Short leases, retries and timeouts, so that each scenario plays out in seconds.
+SETTINGS = {
+    "WEBHOOKS_DELIVERY_LEASE": "6s", "WEBHOOKS_DELIVERY_LEASE_RENEWAL": "2s",
+    "WEBHOOKS_DELIVERY_RETRY_SCHEDULE": "1s,2s,2s,5s,5s,10s,10s", "WEBHOOKS_DELIVERY_RETRY_JITTER": "0",
+    "WEBHOOKS_DELIVERY_READ_TIMEOUT": "2s", "WEBHOOKS_DELIVERY_SHUTDOWN_GRACE": "3s", "SHUTDOWN_DELAY": "3s",
+    "WEBHOOKS_LIMITS_TENANT_EVENTS_PER_SECOND": "10000", "WEBHOOKS_LIMITS_TENANT_EVENT_BURST": "10000",
+}
 
 
 def log(message):
     print(f"[faults] {message}", flush=True)
 
 
-def psql(sql, database=DB):
-    return subprocess.run(PSQL + ["-d", database, "-c", sql], capture_output=True, text=True, check=True).stdout.strip()
-
-
-# ------------------------------------------------------------------------------------------------- the receiver
-class Receiver:
-    """A real HTTP receiver on 127.0.0.1 that checks Standard Webhooks signatures and records every arrival."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.arrivals = []           # (path, webhook-id, time)
-        self.behaviour = {}          # path -> (status, delay seconds)
-        self.secrets = {}            # path -> secret
-        self.bad_signatures = 0
-        receiver = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                path = self.path.split("?")[0]
-                receiver.record(path, self.headers, body)
-                status, delay = receiver.behaviour.get(path, (200, 0))
-                if delay:
-                    time.sleep(delay)
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Length", "2")
-                    self.end_headers()
-                    self.wfile.write(b"ok")
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-            daemon_threads = True
-            allow_reuse_address = True
-
-            def handle_error(self, request, client_address):
-                pass  # the service was killed mid-request: expected in these scenarios
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
-
-    def record(self, path, headers, body):
-        message_id = headers.get("webhook-id")
-        secret = self.secrets.get(path)
-        if secret is not None and not valid_signature(secret, message_id, headers.get("webhook-timestamp"),
-                                                      body, headers.get("webhook-signature", "")):
-            with self.lock:
-                self.bad_signatures += 1
-        with self.lock:
-            self.arrivals.append((path, message_id, time.time()))
-
-    def messages(self, path):
-        with self.lock:
-            return [m for p, m, _ in self.arrivals if p == path]
-
-    def times(self, path):
-        with self.lock:
-            return [t for p, _, t in self.arrivals if p == path]
-
-    def close(self):
-        self.server.shutdown()
-
-
-def valid_signature(secret, message_id, timestamp, body, header):
-    key = secret.encode()
-    digest = hmac.new(key, f"{message_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
-    expected = "v1," + base64.b64encode(digest).decode()
-    return expected in header.split(" ")
-
-
-# ------------------------------------------------------------------------------------------------- the service
-class Service:
-    """The production jar, started and stopped (or killed) by the scenarios."""
-
-    def __init__(self, app_dir, extra_env):
-        self.app_dir = app_dir
-        with open(PUBLIC_KEY) as f:
-            public_key = "".join(line.strip() for line in f if "-----" not in line)
-        self.env = dict(os.environ, PORT=str(PORT), MANAGEMENT_PORT=str(MANAGEMENT_PORT), DB_HOST=PGHOST, DB_PORT=PGPORT,
-                        DB_NAME=DB,
-                        DB_USERNAME=os.environ.get("PGUSER", "postgres"), DB_PASSWORD=os.environ.get("PGPASSWORD", ""),
-                        QUARKUS_OIDC_PUBLIC_KEY=public_key, QUARKUS_OIDC_TOKEN_ISSUER=ISSUER,
-                        WEBHOOKS_SECRETS_ENCRYPTION_KEYS="faults:" + base64.b64encode(b"k" * 32).decode(),
-                        WEBHOOKS_SSRF_ALLOW_LIST="127.0.0.1/32",
-                        WEBHOOKS_DELIVERY_LEASE="6s", WEBHOOKS_DELIVERY_LEASE_RENEWAL="2s",
-                        WEBHOOKS_DELIVERY_RETRY_SCHEDULE="1s,2s,2s,5s,5s,10s,10s", WEBHOOKS_DELIVERY_RETRY_JITTER="0",
-                        WEBHOOKS_DELIVERY_READ_TIMEOUT="2s", WEBHOOKS_DELIVERY_SHUTDOWN_GRACE="3s", SHUTDOWN_DELAY="3s",
-                        WEBHOOKS_LIMITS_TENANT_EVENTS_PER_SECOND="10000", WEBHOOKS_LIMITS_TENANT_EVENT_BURST="10000",
-                        **extra_env)
-        self.process = None
-        self.log = open(os.path.join(app_dir, "..", "service.log"), "a")
-
-    def start(self):
-        java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
-        self.process = subprocess.Popen([java, "-jar", os.path.join(self.app_dir, "quarkus-run.jar")], env=self.env,
-                                        stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("the service exited during start-up; see service.log")
-            try:
-                with urllib.request.urlopen(MANAGEMENT + "/q/health/ready", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, OSError):
-                pass
-            time.sleep(0.25)
-        raise RuntimeError("the service was not ready within 90 s")
-
-    def signal(self, sig):
-        os.killpg(self.process.pid, sig)
-
-    def wait(self, timeout):
-        return self.process.wait(timeout=timeout)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.signal(signal.SIGKILL)
-                self.process.wait()
-
-
-# ------------------------------------------------------------------------------------------------- API helpers
-def request(method, path, token, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(BASE + path, data=data, method=method,
-                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=15) as answer:
-            return answer.status, json.loads(answer.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, None
-    except (urllib.error.URLError, ConnectionError, OSError):
-        return 0, None
-
-
-def admin_token(tenant):
-    return jwt.sign(KEY, {"iss": ISSUER, "sub": "faults-admin", "scope": "manage:webhook", "tenant_id": tenant})
-
-
-PUBLISHER = None
-
-
-def publisher_token():
-    global PUBLISHER
-    if PUBLISHER is None:
-        PUBLISHER = jwt.sign(KEY, {"iss": ISSUER, "sub": "perscom", "scope": "publish:event"})
-    return PUBLISHER
-
-
-def create_webhook(tenant, url, secret, event="user.created"):
-    status, body = request("POST", "/api/v1/webhooks", admin_token(tenant),
-                           {"url": url, "events": [event], "secret": secret})
-    assert status == 201, f"creating a webhook answered {status}"
-    return body["id"]
-
-
+# ------------------------------------------------------------------------------------------------- load
 class Load:
     """Posts events at a fixed rate for a bounded time from a few threads; records what was accepted."""
 
-    def __init__(self, tenant, rate, seconds, event="user.created"):
-        self.tenant, self.rate, self.seconds, self.event = tenant, rate, seconds, event
+    def __init__(self, service, tenant, rate, seconds, event="user.created"):
+        self.service, self.tenant, self.rate, self.seconds, self.event = service, tenant, rate, seconds, event
         self.accepted, self.refused = [], {}
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self.run, daemon=True)
@@ -255,8 +69,9 @@ class Load:
 
     def post_one(self):
         event_id = str(uuid.uuid4())
-        status, _ = request("POST", "/internal/v1/events", publisher_token(),
-                            {"id": event_id, "tenant_id": self.tenant, "event": self.event, "data": {"id": 1}})
+        status, _ = self.service.request("POST", "/internal/v1/events", self.service.publisher_token(),
+                                         {"id": event_id, "tenant_id": self.tenant, "event": self.event,
+                                          "data": {"id": 1}})
         with self.lock:
             if status == 202:
                 self.accepted.append("msg_" + event_id)
@@ -264,12 +79,12 @@ class Load:
                 self.refused[status] = self.refused.get(status, 0) + 1
 
 
-def wait_drained(timeout=120):
+def wait_drained(service, timeout=120):
     """Until no delivery is pending (or the timeout): the at-least-once promise has then been kept or broken."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
-            if psql("select count(*) from delivery where status = 'pending'") == "0":
+            if service.psql("select count(*) from delivery where status = 'pending'") == "0":
                 return True
         except subprocess.CalledProcessError:
             pass
@@ -292,9 +107,9 @@ def tally(name, load, receiver, path, extra=""):
 # ------------------------------------------------------------------------------------------------- scenarios
 def scenario_postgres_restart(service, receiver):
     tenant = "faults-pg"
-    receiver.secrets["/pg"] = "pg-restart-secret-0123456789"
-    create_webhook(tenant, receiver.url("/pg"), receiver.secrets["/pg"])
-    load = Load(tenant, rate=40, seconds=14).start()
+    receiver.secrets["/pg"] = "whsec_" + base64.b64encode(os.urandom(24)).decode()  # the other key form
+    service.create_webhook(tenant, receiver.url("/pg"), receiver.secrets["/pg"])
+    load = Load(service, tenant, rate=40, seconds=14).start()
     time.sleep(5)
     log(f"restarting the suite's PostgreSQL on port {PGPORT} under load")
     outage_started = time.time()
@@ -302,7 +117,7 @@ def scenario_postgres_restart(service, receiver):
                    capture_output=True)
     outage = time.time() - outage_started
     load.join()
-    drained = wait_drained()
+    drained = wait_drained(service)
     return tally("postgres-restart", load, receiver, "/pg",
                  f" outage={outage:.1f}s drained={drained}") and drained
 
@@ -311,17 +126,17 @@ def scenario_kill_9(service, receiver):
     tenant = "faults-kill"
     receiver.secrets["/kill"] = "kill-9-secret-0123456789ab"
     receiver.behaviour["/kill"] = (200, 0.3)
-    create_webhook(tenant, receiver.url("/kill"), receiver.secrets["/kill"])
-    load = Load(tenant, rate=30, seconds=10).start()
+    service.create_webhook(tenant, receiver.url("/kill"), receiver.secrets["/kill"])
+    load = Load(service, tenant, rate=30, seconds=10).start()
     time.sleep(5)
-    in_flight = psql("select count(*) from delivery where status = 'pending' and lease_owner is not null")
+    in_flight = service.psql("select count(*) from delivery where status = 'pending' and lease_owner is not null")
     log(f"kill -9 with {in_flight} leased deliveries")
     service.signal(signal.SIGKILL)
     service.wait(10)
     time.sleep(1)
     service.start()
     load.join()
-    drained = wait_drained()
+    drained = wait_drained(service)
     return tally("kill-9", load, receiver, "/kill", f" leased_at_kill={in_flight} drained={drained}") and drained
 
 
@@ -329,17 +144,17 @@ def scenario_sigterm(service, receiver):
     tenant = "faults-term"
     receiver.secrets["/term"] = "sigterm-secret-0123456789ab"
     receiver.behaviour["/term"] = (200, 0.3)
-    create_webhook(tenant, receiver.url("/term"), receiver.secrets["/term"])
-    load = Load(tenant, rate=30, seconds=10).start()
+    service.create_webhook(tenant, receiver.url("/term"), receiver.secrets["/term"])
+    load = Load(service, tenant, rate=30, seconds=10).start()
     time.sleep(5)
     stopping = time.time()
     service.signal(signal.SIGTERM)
     service.wait(45)
     stop_seconds = time.time() - stopping
-    leased = psql("select count(*) from delivery where status = 'pending' and lease_until > now()")
+    leased = service.psql("select count(*) from delivery where status = 'pending' and lease_until > now()")
     service.start()
     load.join()
-    drained = wait_drained()
+    drained = wait_drained(service)
     ok = tally("sigterm", load, receiver, "/term",
                f" stopped_in={stop_seconds:.1f}s still_leased_after_stop={leased} drained={drained}")
     return ok and drained and leased == "0"
@@ -349,9 +164,9 @@ def scenario_slow_endpoint(service, receiver):
     tenant = "faults-slow"
     receiver.behaviour["/slow"] = (200, 3)
     receiver.secrets["/fast"] = "fast-endpoint-secret-012345"
-    create_webhook(tenant, receiver.url("/slow"), "slow-endpoint-secret-012345")
-    create_webhook(tenant, receiver.url("/fast"), receiver.secrets["/fast"])
-    load = Load(tenant, rate=40, seconds=8).start()
+    service.create_webhook(tenant, receiver.url("/slow"), "slow-endpoint-secret-012345")
+    service.create_webhook(tenant, receiver.url("/fast"), receiver.secrets["/fast"])
+    load = Load(service, tenant, rate=40, seconds=8).start()
     load.join()
     deadline = time.time() + 30
     while time.time() < deadline and len(set(receiver.messages("/fast"))) < len(load.accepted):
@@ -365,13 +180,13 @@ def scenario_slow_endpoint(service, receiver):
 def scenario_gone(service, receiver):
     tenant = "faults-gone"
     receiver.behaviour["/gone"] = (410, 0)
-    webhook = create_webhook(tenant, receiver.url("/gone"), "gone-endpoint-secret-012345")
-    load = Load(tenant, rate=10, seconds=3).start()
+    webhook = service.create_webhook(tenant, receiver.url("/gone"), "gone-endpoint-secret-012345")
+    load = Load(service, tenant, rate=10, seconds=3).start()
     load.join()
     deadline = time.time() + 20
     enabled = True
     while time.time() < deadline and enabled:
-        status, body = request("GET", "/api/v1/webhooks/" + webhook, admin_token(tenant))
+        status, body = service.request("GET", "/api/v1/webhooks/" + webhook, service.admin_token(tenant))
         enabled = body["enabled"] if status == 200 else True
         time.sleep(0.3)
     requests_after = len(receiver.messages("/gone"))
@@ -394,9 +209,8 @@ def main(argv):
     app_dir = os.environ["FAULTS_APP_DIR"]
     if "postgres-restart" in names and not os.environ.get("PG_CTL"):
         sys.exit("PG_CTL is not set: run tools/faults/run.sh, which starts a PostgreSQL of the suite's own to restart")
-    psql(f"drop database if exists {DB} with (force)", database="postgres")
-    psql(f"create database {DB}", database="postgres")
-    service = Service(app_dir, {})
+    recreate_database(DB)
+    service = Service(app_dir, DB, SETTINGS)
     receiver = Receiver()
     results = {}
     try:
@@ -410,7 +224,7 @@ def main(argv):
                 print(f"{name}: ERROR {error}", flush=True)
                 results[name] = False
             log(f"{name}: {'passed' if results[name] else 'FAILED'} in {time.time() - started:.0f} s")
-            if service.process.poll() is not None:
+            if not service.running():
                 service.start()
     finally:
         service.stop()
