@@ -9,6 +9,9 @@ cd "$ROOT"
 use_jdk 21
 . .ci/postgres.sh
 
+# The receiver's signature checks and the token minter first (a second): tools/lib/python/tests.
+python3 -m unittest discover -q -s tools/lib/python/tests -t tools/lib/python
+
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ "${FAULTS_BUILD:-0}" = 1 ]; then
   ./mvnw -B -q package -DskipTests
 fi

@@ -91,7 +91,7 @@ def sample_health(port, deadline, latencies, failures):
 
 def main():
     recreate_database(DB)
-    service = Service(os.environ["REDTEAM_APP_DIR"], DB)
+    service = Service(os.environ["REDTEAM_APP_DIR"], DB, {"SHUTDOWN_DELAY": "3s"})  # no load balancer to wait for
     service.start()
     try:
         tenant = "redteam-" + uuid.uuid4().hex[:8]
