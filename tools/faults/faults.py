@@ -122,13 +122,18 @@ def scenario_postgres_restart(service, receiver):
                  f" outage={outage:.1f}s drained={drained}") and drained
 
 
-def scenario_kill_9(service, receiver):
-    tenant = "faults-kill"
-    receiver.secrets["/kill"] = "kill-9-secret-0123456789ab"
-    receiver.behaviour["/kill"] = (200, 0.3)
-    service.create_webhook(tenant, receiver.url("/kill"), receiver.secrets["/kill"])
+def load_mid_delivery(service, receiver, tenant, path, secret):
+    """30 events/s for 10 s to an endpoint answering in 300 ms, returned 5 s in: deliveries are in flight."""
+    receiver.secrets[path] = secret
+    receiver.behaviour[path] = (200, 0.3)
+    service.create_webhook(tenant, receiver.url(path), secret)
     load = Load(service, tenant, rate=30, seconds=10).start()
     time.sleep(5)
+    return load
+
+
+def scenario_kill_9(service, receiver):
+    load = load_mid_delivery(service, receiver, "faults-kill", "/kill", "kill-9-secret-0123456789ab")
     in_flight = service.psql("select count(*) from delivery where status = 'pending' and lease_owner is not null")
     log(f"kill -9 with {in_flight} leased deliveries")
     service.signal(signal.SIGKILL)
@@ -141,12 +146,7 @@ def scenario_kill_9(service, receiver):
 
 
 def scenario_sigterm(service, receiver):
-    tenant = "faults-term"
-    receiver.secrets["/term"] = "sigterm-secret-0123456789ab"
-    receiver.behaviour["/term"] = (200, 0.3)
-    service.create_webhook(tenant, receiver.url("/term"), receiver.secrets["/term"])
-    load = Load(service, tenant, rate=30, seconds=10).start()
-    time.sleep(5)
+    load = load_mid_delivery(service, receiver, "faults-term", "/term", "sigterm-secret-0123456789ab")
     stopping = time.time()
     service.signal(signal.SIGTERM)
     service.wait(45)
