@@ -45,7 +45,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 command -v perf >/dev/null || echo "perf not found: the report will have JFR profiles only (apt-get install linux-perf)" >&2
 
-# The receiver's signature checks and the token minter against the shared vectors (a second).
+# The receiver's signature checks and the token minter against the shared vectors (a few seconds).
 node --test --test-reporter=dot bench/lib/*.test.mjs >&2
 
 # shellcheck source=../.ci/postgres.sh

@@ -9,7 +9,7 @@ cd "$ROOT"
 use_jdk 21
 . .ci/postgres.sh
 
-# The receiver's signature checks and the token minter first (a second): tools/lib/python/tests.
+# The receiver's signature checks and the token minter first (a few seconds): tools/lib/python/tests.
 python3 -m unittest discover -q -s tools/lib/python/tests -t tools/lib/python
 
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ "${FAULTS_BUILD:-0}" = 1 ]; then

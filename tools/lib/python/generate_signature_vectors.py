@@ -4,7 +4,7 @@ is tested against (WebhookSignerTest and Verify in Java, webhooktest.signatures 
 Node), after Convoy's pkg/signature test data:
 
   python3 tools/lib/python/generate_signature_vectors.py           write the file
-  python3 tools/lib/python/generate_signature_vectors.py --check   exit 1 when the committed file is not what this writes
+  python3 tools/lib/python/generate_signature_vectors.py --check   exit 1 when the file is not what this writes
 
 The expected values are computed here with Python's hmac, independently of the service's Java code and of the
 checkers (this file imports none of them). Each case names its HMAC key explicitly instead of deriving it from the
