@@ -94,7 +94,7 @@ public class ValidateManifests {
         try {
             parsed = gson.fromJson(json, model);
         } catch (RuntimeException e) {
-            return e.getMessage().replaceAll(" JSON: .*", "");
+            return e.getMessage() == null ? e.toString() : e.getMessage().replaceAll(" JSON: .*", "");
         }
         // Gson reads "80" as the number 80 and "yes" as false; the API server refuses both. A string in the input
         // where the model has a number or a boolean is a type error.
