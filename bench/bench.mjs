@@ -4,7 +4,6 @@
 // wrk and pgbench. It runs the phases (bench/phases/) in order against one service and writes the report.
 // See bench/README.md for what is measured and how.
 import fs from 'node:fs';
-import path from 'node:path';
 
 import { log } from './lib/util.mjs';
 import { parseArgs } from './lib/options.mjs';
@@ -108,9 +107,9 @@ try {
 }
 await stopChildren(ctx);
 ctx.sampler.stop();
-const { base, md } = await writeReport(ctx);
+const { base, md, index } = await writeReport(ctx);
 process.stdout.write(`\n${md}\n`);
 process.stdout.write(`Report: ${base}.md\n        ${base}.json${fs.existsSync(`${base}.png`) ? `\n        ${base}.png` : ''}\n`);
-process.stdout.write(`Latest copies: ${path.join(ctx.RESULTS, 'latest.{md,json,png}')}\n`);
+if (index) process.stdout.write(`Index:  ${index} (latest.md links to this report)\n`);
 if (result.verification_ok === false) exitCode = exitCode || 2;
 process.exit(exitCode);

@@ -1,11 +1,12 @@
-// The end of a run: targets and ratios, then the result JSON, the latency plot and the markdown report, with copies
-// as latest.{json,png,md} in the results directory.
+// The end of a run: targets and ratios, then the result JSON, the latency plot, the markdown report, and the
+// results index (README.md, latest.md) in the results directory.
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { run, round } from './util.mjs';
 import { BENCH } from './run.mjs';
 import { markdown } from './report.mjs';
+import { updateIndex } from './results-index.mjs';
 
 function targets(result) {
   const sat = result.saturation;
@@ -46,8 +47,8 @@ async function plot(result, json, png) {
 }
 
 /**
- * Writes bench-<time>[-quick].{json,png,md} into the results directory, with copies as latest.*. Returns the files'
- * common path without extension and the markdown.
+ * Writes bench-<time>[-quick].{json,png,md} into the results directory and, for a full run, updates its index.
+ * Returns the files' common path without extension, the markdown, and the index (null for a quick run).
  */
 export async function writeReport(ctx) {
   const { result, RESULTS } = ctx;
@@ -65,9 +66,7 @@ export async function writeReport(ctx) {
   fs.writeFileSync(json, JSON.stringify(result, null, 2));
   const md = markdown(result, { png: png ? path.basename(png) : null, json: path.basename(json) });
   fs.writeFileSync(`${base}.md`, md);
-  for (const ext of ['json', 'md', 'png']) {
-    const src = `${base}.${ext}`;
-    if (fs.existsSync(src)) fs.copyFileSync(src, path.join(RESULTS, `latest.${ext}`));
-  }
-  return { base, md };
+  const index = ctx.quick ? null : path.join(RESULTS, 'README.md');
+  if (index) updateIndex(RESULTS);
+  return { base, md, index };
 }
