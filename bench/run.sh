@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark: builds the production jar, starts it against a fresh PostgreSQL database of its own with a loopback
 # receiver and load driver, measures throughput, latency, resources, cost growth and a backlog drain, and compares
-# them with what wrk and pgbench get from the same machine. Writes bench/results/bench-<time>.{md,json,png}.
+# them with what wrk and pgbench get from the same machine. Writes bench/results/bench-<time>.{md,json,png} and,
+# after a full run, the index bench/results/README.md and the link bench/results/latest.md.
 #
 #   bench/run.sh            the documented run (about 20 minutes)
 #   bench/run.sh --quick    smaller sizes, shorter phases (about 5 minutes)
