@@ -15,8 +15,6 @@ import io.perscom.webhooks.api.Validation;
 import io.perscom.webhooks.automation.AutomationContext;
 import io.perscom.webhooks.automation.AutomationRunner;
 import io.perscom.webhooks.delivery.dispatch.DeliveryDispatcher;
-import io.perscom.webhooks.delivery.queue.AutomationJob;
-import io.perscom.webhooks.delivery.queue.DeliveryJob;
 import io.perscom.webhooks.delivery.queue.DeliveryQueue;
 import io.perscom.webhooks.delivery.queue.FanOut;
 import io.perscom.webhooks.delivery.queue.NewEvent;
@@ -40,9 +38,8 @@ public class IngestService {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
     private static final long DATABASE_RETRY_SECONDS = 5;
 
-    /** {@code notEntitledPlan}: the plan that kept a new event from creating work ("not_reported" when the default). */
-    private record Accepted(IngestResult result, List<DeliveryJob> jobs, AutomationJob automations,
-            String notEntitledPlan) {
+    /** An event's answer, and what its fan-out stored. */
+    private record Accepted(IngestResult result, FanOut fanOut) {
     }
 
     private final Pool pool;
@@ -91,21 +88,21 @@ public class IngestService {
     private Uni<List<IngestResult>> store(List<IngestEvent> events) {
         boolean dispatchHere = dispatcher.capacity() > 0;
         return pool.withTransaction(connection -> insertAll(connection, events, dispatchHere)).map(accepted -> {
-            List<DeliveryJob> jobs = new ArrayList<>();
-            accepted.forEach(a -> jobs.addAll(a.jobs()));
+            var jobs = accepted.stream().flatMap(a -> a.fanOut().jobs().stream()).toList();
             if (dispatchHere && !jobs.isEmpty()) {
                 dispatcher.submit(jobs);
             }
             if (dispatchHere) {
-                accepted.stream().map(Accepted::automations).filter(Objects::nonNull)
+                accepted.stream().map(a -> a.fanOut().automationJob()).filter(Objects::nonNull)
                         .forEach(automationRunner::runLeased);
             }
             for (int i = 0; i < events.size(); i++) {
-                if (!accepted.get(i).result().duplicate()) {
+                FanOut fanOut = accepted.get(i).fanOut();
+                if (!fanOut.duplicate()) {
                     metrics.eventIngested(events.get(i).tenantId(), events.get(i).event());
                 }
-                if (accepted.get(i).notEntitledPlan() != null) {
-                    metrics.eventNotEntitled(events.get(i).tenantId(), accepted.get(i).notEntitledPlan());
+                if (fanOut.notEntitledPlan() != null) {
+                    metrics.eventNotEntitled(events.get(i).tenantId(), fanOut.notEntitledPlan());
                 }
             }
             return accepted.stream().map(Accepted::result).toList();
@@ -141,10 +138,6 @@ public class IngestService {
             throw new ApiException(Problem.of(409, "event-id-conflict", "Event id already used",
                     "Another tenant's event already has id " + event.id() + "."));
         }
-        AutomationJob automations = fanOut.automationJob()
-                ? new AutomationJob(event.id(), event.tenantId(), event.type(), event.automationContext(), 0)
-                : null;
-        return new Accepted(new IngestResult(event.id(), fanOut.deliveries(), fanOut.duplicate()), fanOut.jobs(),
-                automations, fanOut.notEntitledPlan());
+        return new Accepted(new IngestResult(event.id(), fanOut.deliveries(), fanOut.duplicate()), fanOut);
     }
 }

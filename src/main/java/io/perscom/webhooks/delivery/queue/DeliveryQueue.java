@@ -244,10 +244,10 @@ public class DeliveryQueue {
 
     private FanOut fanOut(NewEvent event, RowSet<Row> result) {
         List<DeliveryJob> jobs = new ArrayList<>();
-        boolean automationJob = false;
+        boolean automations = false;
         String notEntitledPlan = null;
         for (Row row : result) {
-            automationJob = row.getLong("automation_jobs") > 0;
+            automations = row.getLong("automation_jobs") > 0;
             if (!row.getBoolean("entitled")) {
                 String plan = row.getString("reported_plan");
                 notEntitledPlan = plan == null ? "not_reported" : plan;
@@ -256,6 +256,8 @@ public class DeliveryQueue {
                 jobs.add(rows.job(row, event.payload()));
             }
         }
+        AutomationJob automationJob = automations ? new AutomationJob(event.id(), event.tenantId(), event.type(),
+                event.automationContext(), 0) : null;
         return new FanOut(event.tenantId(), jobs.size(), false, jobs, automationJob, notEntitledPlan);
     }
 
@@ -367,6 +369,9 @@ public class DeliveryQueue {
 
     /** The status of each of {@code ids} that exists. */
     public Uni<Map<UUID, DeliveryStatus>> statuses(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return pool.preparedQuery(STATUSES).execute(Tuple.of(ids.toArray(UUID[]::new))).map(result -> {
             Map<UUID, DeliveryStatus> statuses = new HashMap<>();
             result.forEach(row -> statuses.put(row.getUUID("id"), DeliveryStatus.of(row.getString("status"))));

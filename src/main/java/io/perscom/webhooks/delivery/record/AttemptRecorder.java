@@ -59,20 +59,22 @@ public class AttemptRecorder {
 
     /**
      * Endpoint health, per webhook from its latest attempt in the batch: a success clears {@code failing_since}; a
-     * failure starts it; 410 Gone, or failing for longer than allowed, disables the webhook with a reason.
+     * failure starts it; 410 Gone, or failing since before {@code disable_before} (the attempt's time less
+     * {@code disable-after-failing-for}), disables the webhook with a reason.
      */
     private static final String UPDATE_WEBHOOKS = """
             update webhook w set
                 failing_since = case when u.ok then null else coalesce(w.failing_since, u.at) end,
                 enabled = w.enabled and not u.gone
-                    and (u.ok or coalesce(w.failing_since, u.at) > u.at - $5::bigint * interval '1 millisecond'),
+                    and (u.ok or coalesce(w.failing_since, u.at) > u.disable_before),
                 disabled_reason = case
                     when not w.enabled then w.disabled_reason
                     when u.gone then 'The endpoint answered 410 Gone at ' || u.at
-                    when not u.ok and coalesce(w.failing_since, u.at) <= u.at - $5::bigint * interval '1 millisecond'
+                    when not u.ok and coalesce(w.failing_since, u.at) <= u.disable_before
                         then 'Every delivery has failed since ' || coalesce(w.failing_since, u.at)
                     else w.disabled_reason end
-            from (select distinct on (id) id, ok, gone, at
+            from (select distinct on (id) id, ok, gone, at,
+                      at - $5::bigint * interval '1 millisecond' as disable_before
                   from unnest($1::uuid[], $2::bool[], $3::bool[], $4::timestamptz[]) as x(id, ok, gone, at)
                   order by id, at desc) u
             where w.id = u.id
@@ -80,7 +82,7 @@ public class AttemptRecorder {
               -- one's further failures leave the row alone, so concurrent batches rarely lock the same webhooks.
               and ((u.ok and w.failing_since is not null)
                    or (not u.ok and (w.failing_since is null or (w.enabled and (u.gone
-                       or w.failing_since <= u.at - $5::bigint * interval '1 millisecond'))))
+                       or w.failing_since <= u.disable_before))))
                    or (u.gone and w.enabled))
             returning w.id, w.enabled, w.disabled_reason
             """;
