@@ -28,14 +28,15 @@ public class JfrSummary {
         c("payload rendering (WebhookPayload, PhpJson)", f -> f.startsWith("io.perscom.webhooks.payload."));
         c("secret decryption (SecretCipher, AES-GCM)", f -> f.startsWith("io.perscom.webhooks.secrets.SecretCipher"));
         c("signing (WebhookSigner, HMAC-SHA256)", f -> f.startsWith("io.perscom.webhooks.signing."));
-        c("DeliverySender (build request, send, read response)", f -> f.startsWith("io.perscom.webhooks.delivery.DeliverySender"));
-        c("circuit breaker (EndpointCircuits, SmallRye FT)", f -> f.startsWith("io.perscom.webhooks.delivery.EndpointCircuits")
+        c("DeliverySender (build request, send, read response)", f -> f.startsWith("io.perscom.webhooks.delivery.http.DeliverySender"));
+        c("circuit breaker (EndpointCircuits, SmallRye FT)", f -> f.startsWith("io.perscom.webhooks.delivery.dispatch.EndpointCircuits")
                 || f.startsWith("io.smallrye.faulttolerance."));
-        c("AttemptRecorder (build batches, write)", f -> f.startsWith("io.perscom.webhooks.delivery.AttemptRecorder"));
-        c("DueDeliveryPoller (claim)", f -> f.startsWith("io.perscom.webhooks.delivery.DueDeliveryPoller"));
-        c("DeliveryDispatcher", f -> f.startsWith("io.perscom.webhooks.delivery.DeliveryDispatcher"));
-        c("DeliveryRows.job (row -> job)", f -> f.startsWith("io.perscom.webhooks.delivery.DeliveryRows"));
-        c("metrics (Micrometer)", f -> f.startsWith("io.micrometer.") || f.startsWith("io.perscom.webhooks.observability.DeliveryMetrics"));
+        c("AttemptRecorder (build batches, write)", f -> f.startsWith("io.perscom.webhooks.delivery.record.AttemptRecorder"));
+        c("DueDeliveryPoller (claim)", f -> f.startsWith("io.perscom.webhooks.delivery.dispatch.DueDeliveryPoller"));
+        c("DeliveryDispatcher", f -> f.startsWith("io.perscom.webhooks.delivery.dispatch.DeliveryDispatcher"));
+        c("DeliveryRows.job (row -> job)", f -> f.startsWith("io.perscom.webhooks.delivery.queue.DeliveryRows"));
+        c("metrics (Micrometer)", f -> f.startsWith("io.micrometer.") || f.startsWith("io.perscom.webhooks.observability.DeliveryMetrics")
+                || f.startsWith("io.perscom.webhooks.delivery.record.AttemptMetrics"));
         c("logging (JBoss LogManager, JSON)", f -> f.startsWith("org.jboss.logmanager.") || f.startsWith("io.quarkus.logging.json"));
         c("Jackson (JSON read/write)", f -> f.startsWith("com.fasterxml.jackson."));
         c("PostgreSQL client (vertx-pg-client)", f -> f.startsWith("io.vertx.pgclient.") || f.startsWith("io.vertx.sqlclient."));

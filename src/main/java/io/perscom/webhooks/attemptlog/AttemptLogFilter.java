@@ -1,13 +1,14 @@
 package io.perscom.webhooks.attemptlog;
 
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 import io.perscom.webhooks.api.QueryParams;
 import io.perscom.webhooks.api.Validation;
+import io.perscom.webhooks.delivery.record.AttemptOutcome;
 import io.perscom.webhooks.eventtype.EventCatalog;
 import io.perscom.webhooks.ingest.IngestValidator;
+import io.perscom.webhooks.persistence.StoredNames;
 
 /**
  * Filters of the attempt-log list; null fields do not filter. {@code requestId} and {@code traceId} are the ids PERSCOM
@@ -15,8 +16,6 @@ import io.perscom.webhooks.ingest.IngestValidator;
  */
 public record AttemptLogFilter(String eventType, String outcome, Instant from, Instant to, UUID eventId,
         String requestId, String traceId) {
-
-    static final Set<String> OUTCOMES = Set.of("succeeded", "retrying", "failed", "deferred");
 
     /** The ids PERSCOM gave the event, as query parameters. */
     record EventIds(String requestId, String traceId) {
@@ -27,8 +26,8 @@ public record AttemptLogFilter(String eventType, String outcome, Instant from, I
         if (event != null && !EventCatalog.exists(event)) {
             validation.reject("event", "is not a known event type");
         }
-        if (outcome != null && !OUTCOMES.contains(outcome)) {
-            validation.reject("outcome", "must be one of succeeded, retrying, failed, deferred");
+        if (outcome != null && StoredNames.parse(AttemptOutcome.class, outcome).isEmpty()) {
+            validation.reject("outcome", "must be one of " + StoredNames.list(AttemptOutcome.class));
         }
         UUID eventUuid = null;
         if (eventId != null) {

@@ -23,7 +23,7 @@ import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
 import io.perscom.webhooks.api.QueryParams;
 import io.perscom.webhooks.api.Validation;
-import io.perscom.webhooks.delivery.ManualDeliveries;
+import io.perscom.webhooks.delivery.dispatch.ManualDeliveries;
 import io.perscom.webhooks.security.Scopes;
 import io.perscom.webhooks.tenancy.plan.RequiresPlan;
 import io.perscom.webhooks.tenancy.CurrentTenant;

@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perscom.webhooks.api.ApiException;
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
-import io.perscom.webhooks.persistence.SqlPages;
+import io.perscom.webhooks.api.SqlPages;
+import io.perscom.webhooks.delivery.queue.DeliveryQueue;
+import io.perscom.webhooks.delivery.queue.DeliveryStatus;
 import io.perscom.webhooks.persistence.StoredJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -25,25 +27,41 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads attempt logs of a tenant's webhook. */
+/**
+ * Reads attempt logs of a tenant's webhook; where each delivery stands now, and the message it sent, come from the
+ * queue.
+ */
 @ApplicationScoped
 public class AttemptLogService {
 
-    private static final String COLUMNS = "a.*, d.status as delivery_status";
-    /** Attempts of the events whose column %s equals the parameter. */
-    private static final String EVENT_DELIVERIES = "a.delivery_id in (select ed.id from event e join delivery ed "
-            + "on ed.event_id = e.id where e.tenant_id = $1 and ed.webhook_id = $2 and %s = $?)";
-
     private final Pool pool;
+    private final DeliveryQueue queue;
     private final ObjectMapper mapper;
 
-    public AttemptLogService(Pool pool, ObjectMapper mapper) {
+    public AttemptLogService(Pool pool, DeliveryQueue queue, ObjectMapper mapper) {
         this.pool = pool;
+        this.queue = queue;
         this.mapper = mapper;
     }
 
     public Uni<PageResponse<AttemptLogView>> list(String tenantId, UUID webhookId, AttemptLogFilter filter,
             PageRequest page) {
+        return requireWebhook(tenantId, webhookId)
+                .flatMap(ok -> filter.requestId() == null && filter.traceId() == null ? Uni.createFrom().nullItem()
+                        : queue.deliveriesOfEvents(tenantId, webhookId, filter.requestId(), filter.traceId()))
+                .flatMap(deliveries -> page(tenantId, webhookId, filter, deliveries, page))
+                .flatMap(rows -> {
+                    List<UUID> deliveryIds = rows.data().stream().map(row -> row.getUUID("delivery_id")).distinct()
+                            .toList();
+                    return queue.statuses(deliveryIds).map(statuses -> new PageResponse<>(rows.data().stream()
+                            .map(row -> view(row, statuses.get(row.getUUID("delivery_id")), null)).toList(),
+                            rows.meta()));
+                });
+    }
+
+    /** {@code deliveries}: only attempts of these (the events PERSCOM's ids name), or null for all. */
+    private Uni<PageResponse<Row>> page(String tenantId, UUID webhookId, AttemptLogFilter filter,
+            List<UUID> deliveries, PageRequest page) {
         List<Object> params = new ArrayList<>(List.of(tenantId, webhookId));
         StringBuilder where = new StringBuilder("a.tenant_id = $1 and a.webhook_id = $2");
         add(where, params, "a.event_type = $?", filter.eventType());
@@ -51,25 +69,24 @@ public class AttemptLogService {
         add(where, params, "a.created_at >= $?", utc(filter.from()));
         add(where, params, "a.created_at < $?", utc(filter.to()));
         add(where, params, "a.event_id = $?", filter.eventId());
-        // Through the event's partial indexes, then delivery (event_id) and attempt (delivery_id) indexes.
-        add(where, params, EVENT_DELIVERIES.formatted("e.request_id"), filter.requestId());
-        add(where, params, EVENT_DELIVERIES.formatted("e.trace_id"), filter.traceId());
-        String from = "from delivery_attempt a join delivery d on d.id = a.delivery_id where " + where;
-        return requireWebhook(tenantId, webhookId).flatMap(ok -> SqlPages.page(pool, COLUMNS, from,
-                "a.created_at desc, a.id desc", Tuple.tuple(params), page, row -> view(row, null)));
+        add(where, params, "a.delivery_id = any($?)", deliveries == null ? null : deliveries.toArray(UUID[]::new));
+        return SqlPages.page(pool, "a.*", "from delivery_attempt a where " + where, "a.created_at desc, a.id desc",
+                Tuple.tuple(params), page, row -> row);
     }
 
     public Uni<AttemptLogView> get(String tenantId, UUID webhookId, UUID logId) {
-        String select = "select " + COLUMNS + ", coalesce(d.payload, e.payload) as payload "
-                + "from delivery_attempt a join delivery d on d.id = a.delivery_id join event e on e.id = a.event_id "
-                + "where a.tenant_id = $1 and a.webhook_id = $2 and a.id = $3";
-        return pool.preparedQuery(select).execute(Tuple.of(tenantId, webhookId, logId)).map(rows -> {
-            if (rows.size() == 0) {
-                throw ApiException.notFound("Log " + logId);
-            }
-            Row row = rows.iterator().next();
-            return view(row, StoredJson.readOrText(mapper, row.getString("payload")));
-        });
+        return pool.preparedQuery("select a.* from delivery_attempt a "
+                + "where a.tenant_id = $1 and a.webhook_id = $2 and a.id = $3")
+                .execute(Tuple.of(tenantId, webhookId, logId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ApiException.notFound("Log " + logId);
+                    }
+                    return rows.iterator().next();
+                })
+                .flatMap(row -> queue.state(row.getUUID("delivery_id")).map(delivery -> view(row,
+                        delivery == null ? null : delivery.status(),
+                        delivery == null ? null : StoredJson.readOrText(mapper, delivery.payload()))));
     }
 
     /** Fails with 404 unless the webhook exists in this tenant. */
@@ -91,7 +108,7 @@ public class AttemptLogService {
         }
     }
 
-    private AttemptLogView view(Row row, JsonNode payload) {
+    private AttemptLogView view(Row row, DeliveryStatus deliveryStatus, JsonNode payload) {
         return new AttemptLogView(row.getUUID("id"), row.getUUID("delivery_id"), row.getUUID("webhook_id"),
                 row.getUUID("event_id"), row.getString("event_type"), row.getInteger("attempt"),
                 row.getString("method"), row.getString("url"), list(row.getValue("redirects")),
@@ -101,7 +118,8 @@ public class AttemptLogService {
                 row.getBoolean("response_body_truncated"), row.getLong("response_body_bytes"),
                 row.getInteger("duration_ms"), row.getString("error_kind"), row.getString("error_message"),
                 row.getString("outcome"), instant(row.getOffsetDateTime("next_attempt_at")),
-                instant(row.getOffsetDateTime("created_at")), row.getString("delivery_status"), payload);
+                instant(row.getOffsetDateTime("created_at")), deliveryStatus == null ? null : deliveryStatus.column(),
+                payload);
     }
 
     private static List<Object> list(Object json) {

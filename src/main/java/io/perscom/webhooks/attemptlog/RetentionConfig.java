@@ -1,5 +1,7 @@
 package io.perscom.webhooks.attemptlog;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,9 +18,9 @@ public interface RetentionConfig {
 
     /** How often pruning runs. */
     @WithDefault("1h")
-    String interval();
+    Duration interval();
 
     /** Wait after start-up before the first pruning run. */
     @WithDefault("5m")
-    String initialDelay();
+    Duration initialDelay();
 }

@@ -37,6 +37,13 @@ public interface AutomationConfig {
     int maxDepth();
 
     /**
+     * How often the automation job queue is polled for jobs no replica is working on (accepted while the accepting
+     * replica had no room, or whose replica died).
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /**
      * Times an event's automation job may be picked up again after its run failed or its replica died; then it is
      * given up: a failed log (error kind {@code internal}) for each automation of the event, and an ERROR log line.
      */

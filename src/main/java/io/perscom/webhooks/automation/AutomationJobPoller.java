@@ -1,96 +1,71 @@
 package io.perscom.webhooks.automation;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.perscom.webhooks.delivery.DeliveryConfig;
-import io.perscom.webhooks.delivery.ReplicaIdentity;
+import io.perscom.webhooks.delivery.queue.AutomationJob;
+import io.perscom.webhooks.delivery.queue.AutomationJobQueue;
 import io.perscom.webhooks.observability.DeliveryMetrics;
-import io.perscom.webhooks.tenancy.plan.Plans;
-import io.perscom.webhooks.tenancy.plan.TenantPlans;
-import io.quarkus.scheduler.Scheduled;
+import io.perscom.webhooks.scheduling.PeriodicJobs;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Picks up automation jobs no replica is working on: those accepted while the accepting replica had no room, and
- * those whose replica died before storing the results (lease expired). Jobs of tenants whose plan lacks webhooks wait
- * for an upgrade.
+ * Every {@code webhooks.automation.poll-interval}, picks up automation jobs no replica is working on: those accepted
+ * while the accepting replica had no room, and those whose replica died before storing the results (lease expired).
+ * Jobs of tenants whose plan lacks webhooks wait for an upgrade. A job claimed more than {@code max-job-attempts}
+ * times is given up.
  */
 @ApplicationScoped
 public class AutomationJobPoller {
 
-    private record Claimed(AutomationWork work, int attempts) {
-    }
-
     private static final Logger LOG = Logger.getLogger(AutomationJobPoller.class);
 
-    static final String CLAIM = """
-            update automation_job set lease_owner = $1, lease_until = now() + $2::bigint * interval '1 millisecond',
-                attempts = attempts + 1
-            where event_id in (
-                select event_id from automation_job
-                where (lease_until is null or lease_until < now())
-                  and %s
-                order by created_at limit 50
-                for update skip locked)
-            returning event_id, tenant_id, event_type, context, attempts
-            """.formatted(Plans.entitledSql("automation_job.tenant_id", "$3"));
+    /** Jobs claimed per poll. */
+    static final int BATCH = 50;
 
-    /** Gives a job up: a failed log for every enabled automation of its event, and the job removed. */
-    static final String GIVE_UP = """
-            with gone as (
-                delete from automation_job where event_id = $1 returning event_id, tenant_id, event_type, context
-            )
+    /** A failed log for every enabled automation of a given-up job's event. */
+    static final String GIVE_UP_LOGS = """
             insert into automation_log (id, tenant_id, automation_id, event_id, status, condition, context, error,
                 error_kind, execution_ms, created_at)
-            select uuid_generate_v7(), a.tenant_id, a.id, g.event_id, 'failed', a.condition, g.context, $2,
-                'internal', 0, clock_timestamp()
-            from gone g join automation a on a.tenant_id = g.tenant_id and a.trigger = g.event_type and a.enabled
+            select uuid_generate_v7(), a.tenant_id, a.id, $1, $2, a.condition, $3, $4, 'internal', 0,
+                clock_timestamp()
+            from automation a where a.tenant_id = $5 and a.trigger = $6 and a.enabled
             """;
 
     private final Pool pool;
+    private final AutomationJobQueue jobs;
     private final AutomationRunner runner;
-    private final String replica;
-    private final long leaseMillis;
     private final int maxAttempts;
     private final DeliveryMetrics metrics;
-    private final boolean defaultEntitled;
 
-    public AutomationJobPoller(Pool pool, AutomationRunner runner, ReplicaIdentity replica, DeliveryConfig config,
-            AutomationConfig automationConfig, DeliveryMetrics metrics, TenantPlans plans) {
+    public AutomationJobPoller(Pool pool, AutomationJobQueue jobs, AutomationRunner runner, AutomationConfig config,
+            DeliveryMetrics metrics) {
         this.pool = pool;
+        this.jobs = jobs;
         this.runner = runner;
-        this.replica = replica.id();
-        this.leaseMillis = config.lease().toMillis();
-        this.maxAttempts = automationConfig.maxJobAttempts();
+        this.maxAttempts = config.maxJobAttempts();
         this.metrics = metrics;
-        this.defaultEntitled = plans.defaultEntitled();
     }
 
-    @Scheduled(every = "${webhooks.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void schedule(@Observes StartupEvent start, PeriodicJobs periodic, AutomationConfig config) {
+        periodic.every("automation-job-poll", config.pollInterval(), this::poll);
+    }
+
     Uni<Void> poll() {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(replica, leaseMillis, defaultEntitled))
-                .map(rows -> {
-                    List<Claimed> claimed = new ArrayList<>();
-                    rows.forEach(row -> claimed.add(new Claimed(new AutomationWork(row.getUUID("event_id"),
-                            row.getString("tenant_id"), row.getString("event_type"), row.getString("context")),
-                            row.getInteger("attempts"))));
-                    return claimed;
-                })
+        return jobs.claim(BATCH)
                 .onItem().transformToMulti(claimed -> Multi.createFrom().iterable(claimed))
-                .onItem().transformToUniAndConcatenate(claimed -> claimed.attempts() > maxAttempts
-                        ? giveUp(claimed)
-                        : runner.run(claimed.work()).onFailure().recoverWithItem(error -> {
+                .onItem().transformToUniAndConcatenate(job -> job.attempts() > maxAttempts
+                        ? giveUp(job)
+                        : runner.run(job).onFailure().recoverWithItem(error -> {
                             LOG.warnf("Automations of event %s failed to run (attempt %d of %d): %s",
-                                    claimed.work().eventId(), claimed.attempts(), maxAttempts, error.getMessage());
+                                    job.eventId(), job.attempts(), maxAttempts, error.getMessage());
                             return null;
                         }))
                 .collect().last()
@@ -98,11 +73,19 @@ public class AutomationJobPoller {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> giveUp(Claimed claimed) {
+    /** Gives a job up: the job removed, and a failed log for every enabled automation of its event. */
+    private Uni<Void> giveUp(AutomationJob job) {
         String reason = "internal error: the automations of this event could not be run in " + maxAttempts
                 + " attempts";
-        LOG.errorf("Giving up the automations of event %s after %d attempts", claimed.work().eventId(), maxAttempts);
+        LOG.errorf("Giving up the automations of event %s after %d attempts", job.eventId(), maxAttempts);
         metrics.poisonWork("automation_job");
-        return pool.preparedQuery(GIVE_UP).execute(Tuple.of(claimed.work().eventId(), reason)).replaceWithVoid();
+        return pool.withTransaction(connection -> jobs.remove(connection, job.eventId())
+                .flatMap(removed -> removed ? failedLogs(connection, job, reason) : Uni.createFrom().voidItem()));
+    }
+
+    private static Uni<Void> failedLogs(SqlConnection connection, AutomationJob job, String reason) {
+        Tuple params = Tuple.of(job.eventId(), AutomationStatus.FAILED.column(), job.context(), reason,
+                job.tenantId(), job.eventType());
+        return connection.preparedQuery(GIVE_UP_LOGS).execute(params).replaceWithVoid();
     }
 }

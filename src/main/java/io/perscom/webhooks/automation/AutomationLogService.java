@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perscom.webhooks.api.ApiException;
 import io.perscom.webhooks.api.PageRequest;
 import io.perscom.webhooks.api.PageResponse;
-import io.perscom.webhooks.persistence.SqlPages;
+import io.perscom.webhooks.api.SqlPages;
 import io.perscom.webhooks.persistence.StoredJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -2,7 +2,6 @@ package io.perscom.webhooks.automation;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,6 +26,7 @@ import io.perscom.webhooks.api.PageResponse;
 import io.perscom.webhooks.api.QueryParams;
 import io.perscom.webhooks.api.Validation;
 import io.perscom.webhooks.eventtype.EventCatalog;
+import io.perscom.webhooks.persistence.StoredNames;
 import io.perscom.webhooks.security.Scopes;
 import io.perscom.webhooks.tenancy.plan.RequiresPlan;
 import io.perscom.webhooks.tenancy.CurrentTenant;
@@ -39,8 +39,6 @@ import io.smallrye.mutiny.Uni;
 public class AutomationResource {
 
     private static final String AUTOMATION = "Automation";
-    private static final Set<String> LOG_STATUSES = java.util.Arrays.stream(AutomationStatus.values())
-            .map(AutomationStatus::column).collect(java.util.stream.Collectors.toSet());
 
     @Inject
     AutomationService service;
@@ -120,8 +118,8 @@ public class AutomationResource {
             @QueryParam("limit") String limit, @QueryParam("status") String status) {
         Validation validation = new Validation();
         PageRequest pageRequest = PageRequest.parse(page, limit, validation);
-        if (status != null && !LOG_STATUSES.contains(status)) {
-            validation.reject("status", "must be one of condition_failed, executed, failed");
+        if (status != null && StoredNames.parse(AutomationStatus.class, status).isEmpty()) {
+            validation.reject("status", "must be one of " + StoredNames.list(AutomationStatus.class));
         }
         validation.throwIfInvalid();
         return logs.list(tenant.id(), QueryParams.pathId(id, AUTOMATION), status, pageRequest);

@@ -13,12 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.perscom.webhooks.automation.AutomationEvaluator.Evaluation;
-import io.perscom.webhooks.delivery.DeliveryConfig;
-import io.perscom.webhooks.delivery.DeliveryDispatcher;
-import io.perscom.webhooks.delivery.DeliveryJob;
-import io.perscom.webhooks.delivery.DeliveryRows;
-import io.perscom.webhooks.delivery.ReplicaIdentity;
-import io.perscom.webhooks.delivery.RetryPolicy;
+import io.perscom.webhooks.delivery.dispatch.DeliveryDispatcher;
+import io.perscom.webhooks.delivery.queue.AutomationJob;
+import io.perscom.webhooks.delivery.queue.AutomationJobQueue;
+import io.perscom.webhooks.delivery.queue.DeliveryJob;
+import io.perscom.webhooks.delivery.queue.DeliveryQueue;
 import io.perscom.webhooks.payload.PhpJson;
 import io.perscom.webhooks.payload.WebhookPayload;
 import io.perscom.webhooks.persistence.Ids;
@@ -49,19 +48,6 @@ public class AutomationRunner {
             order by a.priority desc, a.created_at asc, a.id asc
             """;
 
-    static final String INSERT_DELIVERY = """
-            with d as (
-                insert into delivery (id, tenant_id, event_id, webhook_id, event_type, message_id, payload, status,
-                    attempts, max_attempts, next_attempt_at, lease_owner, lease_until, created_at, updated_at,
-                    automation_id)
-                values ($1, $2, $3, $4, $5, $1, $6, 'pending', 0, $7, now(), $8,
-                    now() + $9::bigint * interval '1 millisecond', now(), now(), $10)
-                returning *
-            )
-            select %s from d join webhook w on w.id = d.webhook_id
-                cross join lateral (select d.payload, e.trace_id from event e where e.id = d.event_id) p
-            """.formatted(DeliveryRows.JOB_COLUMNS);
-
     static final String INSERT_LOG = """
             insert into automation_log (id, tenant_id, automation_id, event_id, status, condition, condition_result,
                 context, rendered_payload, error, error_kind, execution_ms, delivery_id, created_at)
@@ -77,38 +63,33 @@ public class AutomationRunner {
 
     private final Pool pool;
     private final AutomationEvaluator evaluator;
+    private final DeliveryQueue queue;
+    private final AutomationJobQueue jobs;
     private final DeliveryDispatcher dispatcher;
-    private final DeliveryRows rows;
-    private final RetryPolicy retryPolicy;
     private final ObjectMapper mapper;
-    private final String replica;
-    private final long leaseMillis;
 
-    public AutomationRunner(Pool pool, AutomationEvaluator evaluator, DeliveryDispatcher dispatcher,
-            DeliveryRows rows, RetryPolicy retryPolicy, ObjectMapper mapper,
-            ReplicaIdentity replica, DeliveryConfig deliveryConfig) {
+    public AutomationRunner(Pool pool, AutomationEvaluator evaluator, DeliveryQueue queue, AutomationJobQueue jobs,
+            DeliveryDispatcher dispatcher, ObjectMapper mapper) {
         this.pool = pool;
         this.evaluator = evaluator;
+        this.queue = queue;
+        this.jobs = jobs;
         this.dispatcher = dispatcher;
-        this.rows = rows;
-        this.retryPolicy = retryPolicy;
         this.mapper = mapper;
-        this.replica = replica.id();
-        this.leaseMillis = deliveryConfig.lease().toMillis();
     }
 
     /** Runs work this replica leased at ingest; a failure leaves the job for the poller once the lease expires. */
-    public void runLeased(AutomationWork work) {
+    public void runLeased(AutomationJob work) {
         run(work).subscribe().with(done -> {
         }, error -> LOG.warnf("Automations of event %s not run yet (%s); retried when the lease expires",
                 work.eventId(), error.getMessage()));
     }
 
-    public Uni<Void> run(AutomationWork work) {
+    public Uni<Void> run(AutomationJob work) {
         return Uni.createFrom().item(() -> parse(work.context())).flatMap(context -> run(work, context));
     }
 
-    private Uni<Void> run(AutomationWork work, JsonNode context) {
+    private Uni<Void> run(AutomationJob work, JsonNode context) {
         return pool.preparedQuery(AUTOMATIONS).execute(Tuple.of(work.tenantId(), work.eventType(), work.eventId()))
                 .map(result -> {
                     List<Automation> automations = new ArrayList<>();
@@ -117,9 +98,9 @@ public class AutomationRunner {
                 })
                 .flatMap(automations -> evaluateAll(automations, context))
                 .flatMap(outcomes -> pool.withTransaction(connection -> store(connection, work, outcomes)))
-                .invoke(jobs -> {
-                    if (!jobs.isEmpty()) {
-                        dispatcher.submit(jobs);
+                .invoke(stored -> {
+                    if (!stored.isEmpty()) {
+                        dispatcher.submit(stored);
                     }
                 })
                 .replaceWithVoid();
@@ -150,34 +131,30 @@ public class AutomationRunner {
                         evaluation.status() == AutomationStatus.EXECUTED ? Ids.newId() : null));
     }
 
-    private Uni<List<DeliveryJob>> store(SqlConnection connection, AutomationWork work, List<Outcome> outcomes) {
+    private Uni<List<DeliveryJob>> store(SqlConnection connection, AutomationJob work, List<Outcome> outcomes) {
         Uni<List<DeliveryJob>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Outcome outcome : outcomes) {
-            chain = chain.flatMap(jobs -> insertDelivery(connection, work, outcome)
+            chain = chain.flatMap(stored -> insertDelivery(connection, work, outcome)
                     .call(job -> insertLog(connection, work, outcome))
                     .map(job -> {
                         if (job != null) {
-                            jobs.add(job);
+                            stored.add(job);
                         }
-                        return jobs;
+                        return stored;
                     }));
         }
-        return chain.call(jobs -> connection.preparedQuery("delete from automation_job where event_id = $1")
-                .execute(Tuple.of(work.eventId())));
+        return chain.call(() -> jobs.remove(connection, work.eventId()));
     }
 
-    private Uni<DeliveryJob> insertDelivery(SqlConnection connection, AutomationWork work, Outcome outcome) {
+    private Uni<DeliveryJob> insertDelivery(SqlConnection connection, AutomationJob work, Outcome outcome) {
         if (outcome.deliveryId() == null) {
             return Uni.createFrom().nullItem();
         }
-        Tuple params = Tuple.tuple(List.of(outcome.deliveryId(), work.tenantId(), work.eventId(),
-                outcome.automation().webhookId(), work.eventType(), body(outcome),
-                retryPolicy.maxAttempts(), replica, leaseMillis, outcome.automation().id()));
-        return connection.preparedQuery(INSERT_DELIVERY).execute(params)
-                .map(result -> rows.job(result.iterator().next()));
+        return queue.enqueueAutomation(connection, outcome.deliveryId(), work, outcome.automation().webhookId(),
+                body(outcome), outcome.automation().id());
     }
 
-    private Uni<Void> insertLog(SqlConnection connection, AutomationWork work, Outcome outcome) {
+    private Uni<Void> insertLog(SqlConnection connection, AutomationJob work, Outcome outcome) {
         Evaluation evaluation = outcome.evaluation();
         Tuple params = Tuple.tuple()
                 .addUUID(Ids.newId()).addString(work.tenantId()).addUUID(outcome.automation().id())

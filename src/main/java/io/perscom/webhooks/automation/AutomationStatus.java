@@ -1,12 +1,12 @@
 package io.perscom.webhooks.automation;
 
-import java.util.Locale;
+import io.perscom.webhooks.persistence.StoredNames;
 
-/** How one run of an automation ended, as its log (and PERSCOM's) says it. */
+/** How one run of an automation ended, as its log (and PERSCOM's) says it ({@code automation_log.status}). */
 public enum AutomationStatus {
     CONDITION_FAILED, EXECUTED, FAILED;
 
     public String column() {
-        return name().toLowerCase(Locale.ROOT);
+        return StoredNames.of(this);
     }
 }

@@ -17,6 +17,11 @@ public interface DeliveryConfig {
     @WithDefault("5s,5m,30m,2h,5h,10h,10h")
     List<Duration> retrySchedule();
 
+    /** Attempts a delivery gets: the first one and one per step of {@link #retrySchedule()}. */
+    default int maxAttempts() {
+        return retrySchedule().size() + 1;
+    }
+
     /** Random spread of each wait, as a fraction (0.2 = ±20 %), so failed endpoints are not hit in lock-step. */
     @WithDefault("0.2")
     double retryJitter();
@@ -75,6 +80,13 @@ public interface DeliveryConfig {
     /** Deliveries claimed per poll query. */
     @WithDefault("500")
     int pollBatch();
+
+    /**
+     * How old the count of due deliveries may be when ingest compares it with {@code webhooks.limits.max-due-deliveries}
+     * (and the queue gauges show it): it is read from the database at most this often.
+     */
+    @WithDefault("1s")
+    Duration dueCountMaxAge();
 
     /** Name of this replica in delivery leases. Default: host name and a random suffix. */
     Optional<String> instanceId();

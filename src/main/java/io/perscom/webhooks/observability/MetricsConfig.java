@@ -15,7 +15,10 @@ public interface MetricsConfig {
     @WithDefault("false")
     boolean tenantTag();
 
-    /** How often the due-queue gauges (depth, age of the oldest due delivery) are refreshed from the database. */
+    /**
+     * How often the queue gauges (depth, age of the oldest due delivery) have the queue read its depth again, when
+     * ingest has not had it read more recently.
+     */
     @WithDefault("15s")
     Duration queueRefresh();
 }

@@ -40,7 +40,7 @@ class ObservabilityTest {
     void deliveriesAreCountedTimedAndLoggedWithTheirIds() {
         String tenant = freshTenant();
         try (TestReceiver receiver = TestReceiver.start(); LogCapture log = LogCapture.start()) {
-            webhook(tenant, receiver.url("/metrics"), null, "qualificationrecord.created");
+            String webhookId = webhook(tenant, receiver.url("/metrics"), null, "qualificationrecord.created");
             double before = metric("webhooks_events_ingested_total\\{event_type=\"qualificationrecord.created\"");
             Map<String, Object> body = event(tenant, "qualificationrecord.created", Map.of("id", 1));
             body.put("trace_id", "trace-observability-1");
@@ -59,8 +59,9 @@ class ObservabilityTest {
             assertTrue(scrape.contains("webhooks_circuits_open"));
             assertTrue(scrape.contains("webhooks_dispatcher_in_flight"));
 
-            int line = Await.until(() -> indexOf(log.lines(), "Delivery attempt 1/4"), i -> i >= 0,
-                    Duration.ofSeconds(10), "a log line about the attempt");
+            // This delivery's line: other tests' deliveries may be attempted meanwhile.
+            int line = Await.until(() -> indexOf(log.lines(), "Delivery attempt 1/4 to webhook " + webhookId),
+                    i -> i >= 0, Duration.ofSeconds(10), "a log line about the attempt");
             Map<String, String> fields = log.mdc().get(line);
             assertEquals(eventId, fields.get("event_id"));
             assertEquals("trace-observability-1", fields.get("trace_id"));

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.perscom.webhooks.support.TestConfig;
 
 class SecretCipherTest {
 
@@ -84,6 +88,10 @@ class SecretCipherTest {
     }
 
     private static SecretsConfig config(List<String> keys, String active) {
-        return TestSecretsConfig.of(keys, active);
+        Map<String, String> properties = new HashMap<>(Map.of("webhooks.secrets.encryption-keys", String.join(",", keys)));
+        if (active != null) {
+            properties.put("webhooks.secrets.active-key-id", active);
+        }
+        return TestConfig.mapping(SecretsConfig.class, properties);
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import io.perscom.webhooks.secrets.EncryptedSecret;
 import io.perscom.webhooks.secrets.SecretCipher;
-import io.perscom.webhooks.secrets.TestSecretsConfig;
+import io.perscom.webhooks.secrets.SecretsConfig;
+import io.perscom.webhooks.support.TestConfig;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -48,6 +49,7 @@ class SecretResealerTest {
 
     private static SecretCipher oldKeyCipher() {
         List<String> keys = ConfigProvider.getConfig().getValues("webhooks.secrets.encryption-keys", String.class);
-        return new SecretCipher(TestSecretsConfig.of(keys, "test-1"));
+        return new SecretCipher(TestConfig.mapping(SecretsConfig.class, Map.of(
+                "webhooks.secrets.encryption-keys", String.join(",", keys), "webhooks.secrets.active-key-id", "test-1")));
     }
 }
